@@ -1,0 +1,67 @@
+# Test registration. One ctest run in build/native counts everything: the native doctest
+# suites (one ctest entry per test file), the CLI checks, and with BPL_WEB_TESTS=ON the same
+# suites compiled to WASM and run under Node, plus the browser tests against build/web.
+find_path(DOCTEST_INCLUDE_DIR doctest/doctest.h PATHS /usr/include REQUIRED)
+find_program(BPL_NODE node REQUIRED)
+set(BPL_PYTHON /usr/bin/python3)   # Debian's interpreter: the one with python3-numpy
+
+file(GLOB BPL_TEST_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.cpp)
+file(GLOB BPL_GOLDEN_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/reference/golden/*.txt)
+
+add_executable(engine_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${BPL_TEST_FILES})
+target_link_libraries(engine_tests PRIVATE bpl_engine)
+target_include_directories(engine_tests PRIVATE ${DOCTEST_INCLUDE_DIR} ${CMAKE_SOURCE_DIR}/tests)
+target_compile_options(engine_tests PRIVATE ${BPL_WARNINGS})
+if(BPL_GOLDEN_FILES)
+  bpl_embed_files(engine_tests golden_outputs.hpp bpl_golden text ${BPL_GOLDEN_FILES})
+  target_compile_definitions(engine_tests PRIVATE BPL_HAVE_GOLDEN=1)
+endif()
+if(EMSCRIPTEN)
+  target_compile_options(engine_tests PRIVATE -fexceptions)
+  target_link_options(engine_tests PRIVATE -fexceptions -sWASM_ASYNC_COMPILATION=0 -sENVIRONMENT=node
+                      -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1)
+endif()
+
+if(EMSCRIPTEN)
+  return()   # the web tree only builds the WASM artefacts; build/native's ctest runs them
+endif()
+
+foreach(test_file IN LISTS BPL_TEST_FILES)
+  get_filename_component(stem "${test_file}" NAME_WE)
+  string(REGEX REPLACE "^test_" "" name "${stem}")
+  add_test(NAME native/${name} COMMAND engine_tests --source-file=*${stem}.cpp --no-version)
+  if(BPL_WEB_TESTS)
+    add_test(NAME wasm/${name}
+             COMMAND ${BPL_NODE} ${BPL_WEB_BUILD_DIR}/engine_tests.js --source-file=*${stem}.cpp --no-version)
+  endif()
+endforeach()
+
+# CLI checks: the same script drives the native binary and the WASM build under node.
+if(EXISTS ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py)
+  add_test(NAME native/cli COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py $<TARGET_FILE:xor-train>)
+  if(BPL_WEB_TESTS)
+    add_test(NAME wasm/cli COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py
+             ${BPL_NODE} ${BPL_WEB_BUILD_DIR}/xor-train.js)
+  endif()
+endif()
+# The reference NumPy program run live against xor-train on initial weights it has never seen.
+if(EXISTS ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py)
+  add_test(NAME native/reference_live COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py
+           $<TARGET_FILE:xor-train>)
+  if(BPL_WEB_TESTS)
+    add_test(NAME wasm/reference_live COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py
+             ${BPL_NODE} ${BPL_WEB_BUILD_DIR}/xor-train.js)
+  endif()
+endif()
+
+# Browser tests: each tests/browser/*.test.mjs is one ctest entry, run by node's test runner.
+if(BPL_WEB_TESTS)
+  file(GLOB BPL_BROWSER_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/browser/*.test.mjs)
+  foreach(test_file IN LISTS BPL_BROWSER_TESTS)
+    get_filename_component(name "${test_file}" NAME_WE)
+    add_test(NAME browser/${name} COMMAND ${BPL_NODE} --test ${test_file})
+    set_tests_properties(browser/${name} PROPERTIES
+      ENVIRONMENT "BPL_WEB_DIR=${BPL_WEB_BUILD_DIR};BPL_SCREENSHOT_DIR=${CMAKE_SOURCE_DIR}/build/screenshots"
+      TIMEOUT 600 RESOURCE_LOCK chromium)
+  endforeach()
+endif()

@@ -1,0 +1,71 @@
+// One validated configuration for a network and its training, parsed from key=value strings.
+// The CLI, the page's URL parameters and its JS API all go through config_set, so every
+// front end gives the same messages and the same limits.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include "activations.hpp"
+#include "losses.hpp"
+
+namespace bpl {
+
+constexpr int kMaxHiddenLayers = 4;
+constexpr int kMaxHiddenUnits = 32;
+constexpr double kMinLearningRate = 1e-6;
+constexpr double kMaxLearningRate = 100.0;
+
+enum class Optimizer { sgd, momentum, adam };
+enum class Init { normal, xavier, he };   // normal = the reference recipe: randn weights, zero biases
+enum class BatchMode { full, sample };    // full batch (reference) or one update per sample
+
+struct OptimizerInfo { Optimizer id; const char* name; const char* label; };
+struct InitInfo { Init id; const char* name; const char* label; };
+struct BatchModeInfo { BatchMode id; const char* name; const char* label; };
+extern const OptimizerInfo kOptimizers[3];
+extern const InitInfo kInits[3];
+extern const BatchModeInfo kBatchModes[2];
+
+struct Config {
+    int hidden_layers = 1;
+    int hidden_units[kMaxHiddenLayers] = {4, 4, 4, 4};   // only the first hidden_layers count
+    Activation activation = Activation::sigmoid;          // hidden layers
+    Activation output_activation = Activation::sigmoid;   // sigmoid or linear
+    Loss loss = Loss::mse;
+    Optimizer optimizer = Optimizer::sgd;
+    double lr = 0.1;
+    double momentum = 0.9;       // momentum optimizer: v = μv − η∇; Adam β1
+    double beta2 = 0.999;        // Adam
+    double adam_epsilon = 1e-8;  // Adam
+    Init init = Init::normal;
+    uint32_t seed = 42;
+    BatchMode batch = BatchMode::full;
+};
+
+bool operator==(const Config& a, const Config& b);
+inline bool operator!=(const Config& a, const Config& b) { return !(a == b); }
+
+// Keys (value ranges in the messages):
+//   hidden=4 | hidden=8,8  (1..4 layers of 1..32 units)   act=sigmoid|tanh|relu|leaky_relu|linear
+//   out=sigmoid|linear     loss=mse|mse_mean|bce          opt=sgd|momentum|adam
+//   lr=0.1 (1e-6..100)     momentum=0.9 [0,1)             init=normal|xavier|he
+//   seed=0..4294967295     batch=full|sample
+// Long aliases are accepted: activation, optimizer, layers (= hidden).
+// On error returns false, leaves cfg untouched and sets `error` to one line naming the key,
+// the value and the allowed range, e.g. "lr=abc: not a number (allowed 1e-06 to 100)".
+bool config_set(Config& cfg, std::string_view key, std::string_view value, std::string& error);
+bool config_is_key(std::string_view key);
+
+// Applies a list of key=value pairs separated by '&', ',' is NOT a separator (hidden=8,8),
+// whitespace or newlines. All-or-nothing: on any error cfg is unchanged.
+bool config_parse(Config& cfg, std::string_view text, std::string& error);
+
+// Cross-field checks (bce needs a sigmoid output, …); config_set/config_parse call it.
+bool config_validate(const Config& cfg, std::string& error);
+
+// Canonical "key=value&…" form listing every key (round-trips through config_parse).
+std::string config_to_string(const Config& cfg);
+// Just the hidden sizes as "4" or "8,8".
+std::string config_hidden_string(const Config& cfg);
+
+}  // namespace bpl

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need on a Debian 12 machine, and builds the
+# third-party WASM libraries (SDL2, Dear ImGui) once per machine into a cache outside build/.
+# Idempotent and quiet when nothing is missing. Prints the cache folder on its last line.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+CACHE="${BACKPROP_LAB_CACHE:-/var/cache/backprop-lab}"
+SDL_VERSION="2.26.5"
+IMGUI_VERSION="1.86"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+log() { echo "setup: $*" >&2; }
+
+# ---- apt packages -----------------------------------------------------------------------
+APT_PACKAGES=(cmake make g++ clang emscripten doctest-dev python3-numpy python3-fonttools
+              chromium fonts-dejavu-core dpkg-dev gzip)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+
+ensure_deb_src() {
+  local f=/etc/apt/sources.list.d/backprop-lab-src.sources
+  [ -f "$f" ] && return 0
+  log "adding Debian source-package entry ($f)"
+  $SUDO tee "$f" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  APT_UPDATED=""
+}
+
+APT_UPDATED=""
+apt_update() {
+  [ -n "$APT_UPDATED" ] && return 0
+  log "apt-get update"
+  # Unreachable third-party lists make update exit non-zero; Debian's own lists still refresh.
+  $SUDO apt-get update -qq >/dev/null 2>&1 || true
+  APT_UPDATED=1
+}
+
+need_sources=0
+[ -f "$CACHE/src/imgui-$IMGUI_VERSION+ds/imgui.cpp" ] || need_sources=1
+[ -f "$CACHE/sdl2-$SDL_VERSION-wasm/lib/libSDL2.a" ] || need_sources=1
+if [ "$need_sources" = 1 ]; then ensure_deb_src; fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt_update
+  log "installing ${missing[*]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export NODE_PATH=/usr/share/nodejs
+
+# ---- source packages ----------------------------------------------------------------------
+fetch_source() {  # $1 = package, $2 = folder name expected
+  local pkg="$1" dir="$2"
+  [ -d "$CACHE/src/$dir" ] && return 0
+  apt_update
+  log "fetching Debian source package $pkg"
+  $SUDO mkdir -p "$CACHE/src"
+  (cd "$CACHE/src" && $SUDO apt-get source -qq "$pkg" >/dev/null 2>&1) || {
+    echo "setup: could not fetch the source package '$pkg' (is the deb-src entry reachable?)" >&2; exit 1; }
+  [ -d "$CACHE/src/$dir" ] || { echo "setup: source package $pkg did not unpack to $dir" >&2; exit 1; }
+}
+
+if [ "$need_sources" = 1 ]; then
+  fetch_source imgui "imgui-$IMGUI_VERSION+ds"
+  [ -f "$CACHE/sdl2-$SDL_VERSION-wasm/lib/libSDL2.a" ] || fetch_source libsdl2 "libsdl2-$SDL_VERSION+dfsg"
+fi
+
+# ---- SDL2 for WASM (about 5 minutes on 2 cores, once per machine) -------------------------
+SDL_PREFIX="$CACHE/sdl2-$SDL_VERSION-wasm"
+if [ ! -f "$SDL_PREFIX/lib/libSDL2.a" ]; then
+  src="$(ls -d "$CACHE"/src/libsdl2-"$SDL_VERSION"* | head -n1)"
+  log "building SDL2 $SDL_VERSION for WASM (once per machine; a few minutes)"
+  tmp="$CACHE/tmp-sdl2-build"
+  $SUDO rm -rf "$tmp"
+  $SUDO mkdir -p "$tmp"
+  (cd "$tmp" && $SUDO env NODE_PATH=/usr/share/nodejs emcmake cmake "$src" -DCMAKE_BUILD_TYPE=Release \
+      -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF \
+      -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF \
+      -DCMAKE_INSTALL_PREFIX="$SDL_PREFIX.partial" >"$tmp/configure.log" 2>&1 \
+   && $SUDO env NODE_PATH=/usr/share/nodejs emmake make -j"$(nproc)" >"$tmp/build.log" 2>&1 \
+   && $SUDO make install >"$tmp/install.log" 2>&1) || {
+     echo "setup: SDL2 WASM build failed; logs in $tmp" >&2; exit 1; }
+  $SUDO rm -rf "$SDL_PREFIX"
+  $SUDO mv "$SDL_PREFIX.partial" "$SDL_PREFIX"
+  $SUDO rm -rf "$tmp"
+fi
+
+# ---- npm packages for the browser tests (playwright-core only: it drives Debian's chromium) --
+if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
+  log "installing playwright-core from npm"
+  (cd "$ROOT/tests/browser" && npm install --no-audit --no-fund --silent >/dev/null 2>&1) || {
+    echo "setup: npm install in tests/browser failed" >&2; exit 1; }
+fi
+
+echo "$CACHE"
