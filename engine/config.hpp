@@ -50,7 +50,9 @@ inline bool operator!=(const Config& a, const Config& b) { return !(a == b); }
 //   out=sigmoid|linear     loss=mse|mse_mean|bce          opt=sgd|momentum|adam
 //   lr=0.1 (1e-6..100)     momentum=0.9 [0,1)             init=normal|xavier|he
 //   seed=0..4294967295     batch=full|sample
-// Long aliases are accepted: activation, optimizer, layers (= hidden).
+//   beta2=0.999 [0,1)      eps=1e-8 (1e-12..0.1)      (Adam; so every field round-trips)
+// Long aliases are accepted: activation, optimizer, layers (= hidden), output (= out),
+// init_scheme (= init). Numbers are decimal only (no "nan", "inf", hex or trailing junk).
 // On error returns false, leaves cfg untouched and sets `error` to one line naming the key,
 // the value and the allowed range, e.g. "lr=abc: not a number (allowed 1e-06 to 100)".
 bool config_set(Config& cfg, std::string_view key, std::string_view value, std::string& error);

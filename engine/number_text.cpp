@@ -1,6 +1,7 @@
 // Strict number parsing (a grammar check, then strtod on a bounded, NUL-terminated copy) and
 // shortest round-trip formatting in Python's repr layout.
 #include "number_text.hpp"
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -81,7 +82,9 @@ std::string format_shortest(double x) {
     if (std::isnan(x)) return "nan";
     if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
     char buffer[48];
-    for (int precision = 15; precision <= 17; ++precision) {
+    // 15 digits always read back uniquely for normal doubles; subnormals carry fewer digits.
+    int first = std::fabs(x) < DBL_MIN ? 1 : 15;
+    for (int precision = first; precision <= 17; ++precision) {
         std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, x);
         if (std::strtod(buffer, nullptr) == x) break;
     }

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
+#include <cstring>
+#include <vector>
 
 namespace bpl_test {
 
@@ -26,6 +28,14 @@ inline MaxDiff max_difference(const double* a, const double* b, size_t n, double
 
 inline void print_difference(const char* what, const MaxDiff& d) {
     std::printf("%s: largest difference %.3e (relative %.3e) at index %zu\n", what, d.abs, d.rel, d.index);
+}
+
+// Bit-for-bit equality (NaN-safe): for "stepping and training land on the same weights".
+inline bool same_bits(const double* a, const double* b, size_t n) {
+    return n == 0 || std::memcmp(a, b, n * sizeof(double)) == 0;
+}
+inline bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+    return a.size() == b.size() && same_bits(a.data(), b.data(), a.size());
 }
 
 }  // namespace bpl_test

@@ -1,0 +1,254 @@
+// Config keys: one table of key -> setter, shared by config_set and config_parse, the range
+// checks of config_validate, and the canonical key=value&… form.
+#include "config.hpp"
+#include <cstdio>
+#include "number_text.hpp"
+
+namespace bpl {
+
+const OptimizerInfo kOptimizers[3] = {
+    {Optimizer::sgd, "sgd", "SGD"},
+    {Optimizer::momentum, "momentum", "Momentum"},
+    {Optimizer::adam, "adam", "Adam"},
+};
+const InitInfo kInits[3] = {
+    {Init::normal, "normal", "Normal (reference)"},
+    {Init::xavier, "xavier", "Xavier"},
+    {Init::he, "he", "He"},
+};
+const BatchModeInfo kBatchModes[2] = {
+    {BatchMode::full, "full", "Full batch"},
+    {BatchMode::sample, "sample", "Per sample"},
+};
+
+bool operator==(const Config& a, const Config& b) {
+    if (a.hidden_layers != b.hidden_layers) return false;
+    for (int l = 0; l < a.hidden_layers && l < kMaxHiddenLayers; ++l)
+        if (a.hidden_units[l] != b.hidden_units[l]) return false;
+    return a.activation == b.activation && a.output_activation == b.output_activation &&
+           a.loss == b.loss && a.optimizer == b.optimizer && a.lr == b.lr &&
+           a.momentum == b.momentum && a.beta2 == b.beta2 && a.adam_epsilon == b.adam_epsilon &&
+           a.init == b.init && a.seed == b.seed && a.batch == b.batch;
+}
+
+namespace {
+
+static_assert(kMaxHiddenLayers == 4 && kMaxHiddenUnits == 32, "the messages below spell out these limits");
+
+// Each setter fills `why` (the part after "key=value: ") on error and may leave cfg half set;
+// callers work on a copy.
+using Setter = bool (*)(Config& cfg, std::string_view value, std::string& why);
+
+struct RealRange { double lo, hi; bool hi_open; };
+constexpr RealRange kLrRange{kMinLearningRate, kMaxLearningRate, false};
+constexpr RealRange kUnitOpenRange{0.0, 1.0, true};   // momentum, beta2: [0, 1)
+constexpr RealRange kEpsilonRange{1e-12, 0.1, false};
+
+std::string range_text(RealRange r) {
+    char text[96];
+    std::snprintf(text, sizeof text, r.hi_open ? "allowed %g up to but not including %g" : "allowed %g to %g",
+                  r.lo, r.hi);
+    return text;
+}
+
+bool in_range(double v, RealRange r) { return v >= r.lo && (r.hi_open ? v < r.hi : v <= r.hi); }
+
+bool set_real(double& field, std::string_view value, RealRange r, std::string& why) {
+    double v = 0.0;
+    NumberParse result = parse_decimal(value, v);
+    if (result == NumberParse::ok && !in_range(v, r)) result = NumberParse::out_of_range;
+    if (result == NumberParse::ok) { field = v; return true; }
+    const char* what = result == NumberParse::out_of_range ? "out of range"
+                     : result == NumberParse::not_finite   ? "not a finite number" : "not a number";
+    why = std::string(what) + " (" + range_text(r) + ")";
+    return false;
+}
+
+template <typename Info, size_t N>
+bool set_choice(decltype(Info::id)& field, std::string_view value, const Info (&table)[N],
+                const char* what, std::string& why) {
+    std::string names;
+    for (const Info& row : table) {
+        if (value == row.name) { field = row.id; return true; }
+        names += (names.empty() ? "" : ", ") + std::string(row.name);
+    }
+    why = std::string("unknown ") + what + " (choose " + names + ")";
+    return false;
+}
+
+bool set_hidden(Config& cfg, std::string_view value, std::string& why) {
+    const char* units_text = "each layer needs 1 to 32 units";
+    if (value.empty()) { why = "expected layer sizes like 4 or 8,8 (1 to 4 layers of 1 to 32 units)"; return false; }
+    int count = 0;
+    int units[kMaxHiddenLayers] = {};
+    for (size_t start = 0; start <= value.size();) {
+        size_t comma = value.find(',', start);
+        if (comma == std::string_view::npos) comma = value.size();
+        std::string_view item = value.substr(start, comma - start);
+        if (item.empty()) { why = "empty layer size (write e.g. 4 or 8,8)"; return false; }
+        uint64_t n = 0;
+        NumberParse result = parse_whole(item, 1000000000ULL, n);
+        if (result == NumberParse::not_a_number) { why = std::string("not a whole number (") + units_text + ")"; return false; }
+        if (result != NumberParse::ok || n < 1 || n > kMaxHiddenUnits) { why = units_text; return false; }
+        if (count < kMaxHiddenLayers) units[count] = static_cast<int>(n);
+        ++count;
+        start = comma + 1;
+    }
+    if (count > kMaxHiddenLayers) { why = "1 to 4 hidden layers allowed (got " + std::to_string(count) + ")"; return false; }
+    cfg.hidden_layers = count;
+    for (int l = 0; l < count; ++l) cfg.hidden_units[l] = units[l];
+    return true;
+}
+
+bool set_activation(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.activation, value, kActivations, "activation", why); }
+bool set_output(Config& cfg, std::string_view value, std::string& why) {
+    if (value == "sigmoid" || value == "linear") return set_choice(cfg.output_activation, value, kActivations, "", why);
+    why = "unknown output activation (choose sigmoid, linear)";
+    return false;
+}
+bool set_loss(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.loss, value, kLosses, "loss", why); }
+bool set_optimizer(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.optimizer, value, kOptimizers, "optimizer", why); }
+bool set_init(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.init, value, kInits, "init scheme", why); }
+bool set_batch(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.batch, value, kBatchModes, "batch mode", why); }
+bool set_lr(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.lr, value, kLrRange, why); }
+bool set_momentum(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.momentum, value, kUnitOpenRange, why); }
+bool set_beta2(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.beta2, value, kUnitOpenRange, why); }
+bool set_epsilon(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.adam_epsilon, value, kEpsilonRange, why); }
+
+bool set_seed(Config& cfg, std::string_view value, std::string& why) {
+    uint64_t n = 0;
+    NumberParse result = parse_whole(value, 4294967295ULL, n);
+    if (result == NumberParse::ok) { cfg.seed = static_cast<uint32_t>(n); return true; }
+    why = std::string(result == NumberParse::out_of_range ? "out of range" : "not a whole number") +
+          " (allowed 0 to 4294967295)";
+    return false;
+}
+
+struct KeyInfo { const char* key; const char* alias; Setter set; };
+constexpr KeyInfo kKeys[] = {
+    {"hidden", "layers", set_hidden},    {"act", "activation", set_activation},
+    {"out", "output", set_output},       {"loss", nullptr, set_loss},
+    {"opt", "optimizer", set_optimizer}, {"lr", nullptr, set_lr},
+    {"momentum", nullptr, set_momentum}, {"beta2", nullptr, set_beta2},
+    {"eps", nullptr, set_epsilon},       {"init", "init_scheme", set_init},
+    {"seed", nullptr, set_seed},         {"batch", nullptr, set_batch},
+};
+
+const KeyInfo* find_key(std::string_view key) {
+    for (const KeyInfo& k : kKeys)
+        if (key == k.key || (k.alias && key == k.alias)) return &k;
+    return nullptr;
+}
+
+std::string pair_text(std::string_view key, std::string_view value) {
+    return quote_for_message(key, 24) + "=" + quote_for_message(value);
+}
+
+// Applies one key without the cross-field checks (config_parse validates once at the end).
+bool apply_key(Config& cfg, std::string_view key, std::string_view value, std::string& error) {
+    const KeyInfo* info = find_key(key);
+    if (!info) {
+        std::string keys;
+        for (const KeyInfo& k : kKeys) keys += (keys.empty() ? "" : ", ") + std::string(k.key);
+        error = pair_text(key, value) + ": unknown key (keys: " + keys + ")";
+        return false;
+    }
+    std::string why;
+    if (info->set(cfg, value, why)) return true;
+    error = pair_text(key, value) + ": " + why;
+    return false;
+}
+
+template <typename Info, size_t N>
+const char* name_in(const Info (&table)[N], decltype(Info::id) id) {
+    for (const Info& row : table)
+        if (row.id == id) return row.name;
+    return nullptr;
+}
+
+}  // namespace
+
+bool config_set(Config& cfg, std::string_view key, std::string_view value, std::string& error) {
+    Config next = cfg;
+    if (!apply_key(next, key, value, error) || !config_validate(next, error)) return false;
+    cfg = next;
+    return true;
+}
+
+bool config_is_key(std::string_view key) { return find_key(key) != nullptr; }
+
+bool config_parse(Config& cfg, std::string_view text, std::string& error) {
+    Config next = cfg;
+    if (!text.empty() && text[0] == '?') text.remove_prefix(1);   // a URL query as given
+    const std::string_view separators = "& \t\r\n";
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t end = text.find_first_of(separators, pos);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view item = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (item.empty()) continue;
+        size_t eq = item.find('=');
+        if (eq == std::string_view::npos) { error = quote_for_message(item) + ": expected key=value"; return false; }
+        if (!apply_key(next, item.substr(0, eq), item.substr(eq + 1), error)) return false;
+    }
+    if (!config_validate(next, error)) return false;
+    cfg = next;
+    return true;
+}
+
+bool config_validate(const Config& cfg, std::string& error) {
+    if (cfg.hidden_layers < 1 || cfg.hidden_layers > kMaxHiddenLayers) {
+        error = "hidden: 1 to 4 hidden layers allowed (got " + std::to_string(cfg.hidden_layers) + ")";
+        return false;
+    }
+    for (int l = 0; l < cfg.hidden_layers; ++l)
+        if (cfg.hidden_units[l] < 1 || cfg.hidden_units[l] > kMaxHiddenUnits) {
+            error = "hidden=" + config_hidden_string(cfg) + ": each layer needs 1 to 32 units";
+            return false;
+        }
+    const char* act = name_in(kActivations, cfg.activation);
+    const char* out = name_in(kActivations, cfg.output_activation);
+    if (!act || !out || !name_in(kLosses, cfg.loss) || !name_in(kOptimizers, cfg.optimizer) ||
+        !name_in(kInits, cfg.init) || !name_in(kBatchModes, cfg.batch)) {
+        error = "config: a setting holds an unknown choice";
+        return false;
+    }
+    if (cfg.output_activation != Activation::sigmoid && cfg.output_activation != Activation::linear) {
+        error = std::string("out=") + out + ": output must be sigmoid or linear";
+        return false;
+    }
+    if (cfg.loss == Loss::bce && cfg.output_activation != Activation::sigmoid) {
+        error = std::string("loss=bce needs out=sigmoid (cross-entropy takes a probability; out=") + out + " given)";
+        return false;
+    }
+    const struct { const char* key; double value; RealRange range; } reals[] = {
+        {"lr", cfg.lr, kLrRange}, {"momentum", cfg.momentum, kUnitOpenRange},
+        {"beta2", cfg.beta2, kUnitOpenRange}, {"eps", cfg.adam_epsilon, kEpsilonRange}};
+    for (const auto& r : reals)
+        if (!in_range(r.value, r.range)) {   // also catches NaN
+            error = std::string(r.key) + "=" + format_shortest(r.value) + ": out of range (" + range_text(r.range) + ")";
+            return false;
+        }
+    return true;
+}
+
+std::string config_hidden_string(const Config& cfg) {
+    std::string text;
+    int layers = cfg.hidden_layers < 0 ? 0 : (cfg.hidden_layers > kMaxHiddenLayers ? kMaxHiddenLayers : cfg.hidden_layers);
+    for (int l = 0; l < layers; ++l) text += (l ? "," : "") + std::to_string(cfg.hidden_units[l]);
+    return text;
+}
+
+std::string config_to_string(const Config& cfg) {
+    auto name_or = [](const char* name) { return std::string(name ? name : "?"); };
+    return "hidden=" + config_hidden_string(cfg) + "&act=" + name_or(name_in(kActivations, cfg.activation)) +
+           "&out=" + name_or(name_in(kActivations, cfg.output_activation)) +
+           "&loss=" + name_or(name_in(kLosses, cfg.loss)) + "&opt=" + name_or(name_in(kOptimizers, cfg.optimizer)) +
+           "&lr=" + format_shortest(cfg.lr) + "&momentum=" + format_shortest(cfg.momentum) +
+           "&beta2=" + format_shortest(cfg.beta2) + "&eps=" + format_shortest(cfg.adam_epsilon) +
+           "&init=" + name_or(name_in(kInits, cfg.init)) + "&seed=" + std::to_string(cfg.seed) +
+           "&batch=" + name_or(name_in(kBatchModes, cfg.batch));
+}
+
+}  // namespace bpl

@@ -1,0 +1,294 @@
+// Network storage and its forward/backward pieces: sizing and the initial draws, the dense
+// layer forward with the hidden delta beside it, the output delta, the gradients and the
+// optimizer step. Sums run in the reference's order (NumPy + reference BLAS) so results match.
+#include "network.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include "rng.hpp"
+
+namespace bpl {
+
+const double kXorInputs[kSamples * kInputs] = {0, 0, 0, 1, 1, 0, 1, 1};
+const double kXorTargets[kSamples] = {0, 1, 1, 0};
+
+namespace {
+
+bool check_shape(const Config& cfg, std::string& error) {
+    if (cfg.hidden_layers < 1 || cfg.hidden_layers > kMaxHiddenLayers) {
+        error = "hidden layers: " + std::to_string(cfg.hidden_layers) + " (allowed 1 to " +
+                std::to_string(kMaxHiddenLayers) + ")";
+        return false;
+    }
+    for (int l = 0; l < cfg.hidden_layers; ++l) {
+        int units = cfg.hidden_units[l];
+        if (units < 1 || units > kMaxHiddenUnits) {
+            error = "hidden layer " + std::to_string(l + 1) + ": " + std::to_string(units) +
+                    " units (allowed 1 to " + std::to_string(kMaxHiddenUnits) + ")";
+            return false;
+        }
+    }
+    return true;
+}
+
+bool same_shape(const Config& a, const Config& b) {
+    if (a.hidden_layers != b.hidden_layers) return false;
+    return std::equal(a.hidden_units, a.hidden_units + a.hidden_layers, b.hidden_units);
+}
+
+// Lays out params/grads (W then b per layer) and the N x fan_out blocks of z / a / delta.
+void size_storage(Network& net) {
+    const Config& cfg = net.config;
+    net.num_layers = cfg.hidden_layers + 1;
+    size_t param = 0, unit = 0;
+    int fan_in = kInputs;
+    for (int l = 0; l < net.num_layers; ++l) {
+        LayerShape& s = net.layers[l];
+        s.fan_in = fan_in;
+        s.fan_out = l < cfg.hidden_layers ? cfg.hidden_units[l] : kOutputs;
+        s.w = param;
+        s.b = param + size_t(s.fan_in) * s.fan_out;
+        s.unit = unit;
+        param = s.b + s.fan_out;
+        unit += size_t(kSamples) * s.fan_out;
+        fan_in = s.fan_out;
+    }
+    for (int l = net.num_layers; l < kMaxLayers; ++l) net.layers[l] = LayerShape{};
+    net.param_count = param;
+    for (std::vector<double>* v : {&net.params, &net.grads, &net.last_step, &net.opt_m, &net.opt_v})
+        v->assign(param, 0.0);
+    for (std::vector<double>* v : {&net.z, &net.a, &net.delta}) v->assign(unit, 0.0);
+}
+
+// Standard deviation of the initial weights: the reference's plain randn, Glorot, or He.
+double init_scale(Init init, int fan_in, int fan_out) {
+    switch (init) {
+        case Init::normal: return 1.0;
+        case Init::xavier: return std::sqrt(2.0 / (fan_in + fan_out));
+        case Init::he: return std::sqrt(2.0 / fan_in);
+    }
+    return 1.0;
+}
+
+Activation layer_activation(const Network& net, int l) {
+    return l == net.num_layers - 1 ? net.config.output_activation : net.config.activation;
+}
+
+// z (rows x fan_out) = in (rows x fan_in) @ W (fan_in x fan_out) + b. Each z[r][j] is summed
+// over k = 0..fan_in-1 in order and b added last, as reference BLAS then NumPy's + b do.
+// Scalar accumulators: the sizes are tiny, so vector set-up would cost more than it saves.
+void dense_forward(double* __restrict z, const double* __restrict in, const double* __restrict W,
+                   const double* __restrict b, int rows, int fan_in, int fan_out) {
+    for (int r = 0; r < rows; ++r, z += fan_out, in += fan_in) {
+        for (int j = 0; j < fan_out; ++j) {
+            double sum = in[0] * W[j];
+            for (int k = 1; k < fan_in; ++k) sum += in[k] * W[size_t(k) * fan_out + j];
+            z[j] = sum + b[j];
+        }
+    }
+}
+
+// dW (fan_in x fan_out) = inᵀ @ δ and db = Σ_rows δ, each summed over rows in order.
+void dense_backward(double* __restrict dW, double* __restrict db, const double* __restrict in,
+                    const double* __restrict d, int rows, int fan_in, int fan_out) {
+    for (int k = 0; k < fan_in; ++k) {
+        for (int j = 0; j < fan_out; ++j) {
+            double sum = in[k] * d[j];
+            for (int r = 1; r < rows; ++r) sum += in[size_t(r) * fan_in + k] * d[size_t(r) * fan_out + j];
+            dW[size_t(k) * fan_out + j] = sum;
+        }
+    }
+    for (int j = 0; j < fan_out; ++j) {
+        double sum = d[j];
+        for (int r = 1; r < rows; ++r) sum += d[size_t(r) * fan_out + j];
+        db[j] = sum;
+    }
+}
+
+}  // namespace
+
+// ---- setup ------------------------------------------------------------------------------
+
+bool network_init(Network& net, const Config& cfg, std::string& error) {
+    if (!check_shape(cfg, error) || !config_validate(cfg, error)) return false;
+    net.config = cfg;
+    size_storage(net);
+    network_reset(net);
+    return true;
+}
+
+void network_reset(Network& net) {
+    Rng rng;
+    rng_seed(rng, net.config.seed);
+    std::fill(net.params.begin(), net.params.end(), 0.0);   // biases start at zero
+    for (int l = 0; l < net.num_layers; ++l) {   // np.random.randn(fan_in, fan_out) per layer, in order
+        const LayerShape& s = net.layers[l];
+        double scale = init_scale(net.config.init, s.fan_in, s.fan_out);
+        double* W = layer_W(net, l);
+        for (int i = 0; i < s.fan_in * s.fan_out; ++i) W[i] = rng_normal(rng) * scale;
+    }
+    for (std::vector<double>* v : {&net.grads, &net.last_step, &net.opt_m, &net.opt_v, &net.z, &net.a, &net.delta})
+        std::fill(v->begin(), v->end(), 0.0);
+    std::fill(net.sample_loss, net.sample_loss + kSamples, 0.0);
+    net.adam_t = 0;
+    net.epoch = 0;
+    net.batch_index = 0;
+    net.phase = 0;
+    net.epoch_loss = 0.0;
+    net.running_loss = 0.0;
+    net.diverged = false;
+}
+
+bool network_set_training(Network& net, const Config& cfg, std::string& error) {
+    if (!check_shape(cfg, error) || !config_validate(cfg, error)) return false;
+    if (!same_shape(cfg, net.config)) {
+        error = "hidden=" + config_hidden_string(cfg) + ": the network has hidden=" +
+                config_hidden_string(net.config) + "; a new shape needs a new network";
+        return false;
+    }
+    // Optimizer state of one method means nothing to another; a new batch mode restarts
+    // the epoch in progress (its batch positions no longer exist).
+    if (cfg.optimizer != net.config.optimizer) {
+        std::fill(net.opt_m.begin(), net.opt_m.end(), 0.0);
+        std::fill(net.opt_v.begin(), net.opt_v.end(), 0.0);
+        net.adam_t = 0;
+    }
+    if (cfg.batch != net.config.batch) {
+        net.batch_index = 0;
+        net.phase = 0;
+        net.running_loss = 0.0;
+    }
+    net.config = cfg;
+    return true;
+}
+
+const double* layer_input(const Network& n, int l) { return l == 0 ? kXorInputs : layer_a(n, l - 1); }
+
+// ---- forward / backward -----------------------------------------------------------------
+
+void layer_forward(Network& net, int l, int row0, int rows) {
+    const LayerShape& s = net.layers[l];
+    double* z = net.z.data() + s.unit + size_t(row0) * s.fan_out;   // rows x fan_out
+    double* a = net.a.data() + s.unit + size_t(row0) * s.fan_out;   // kept for the backward pass
+    const double* in = layer_input(net, l) + size_t(row0) * s.fan_in;
+    dense_forward(z, in, layer_W(net, l), layer_b(net, l), rows, s.fan_in, s.fan_out);
+    activation_forward(layer_activation(net, l), a, z, rows * s.fan_out);
+}
+
+void layer_backward(Network& net, int l, int row0, int rows) {
+    if (l >= net.num_layers - 1) return;   // the output delta comes from the loss
+    const LayerShape& s = net.layers[l];
+    const LayerShape& next = net.layers[l + 1];
+    const double* W_next = layer_W(net, l + 1);   // fan_out x next.fan_out
+    const double* d_next = net.delta.data() + next.unit + size_t(row0) * next.fan_out;
+    double* d = net.delta.data() + s.unit + size_t(row0) * s.fan_out;   // rows x fan_out
+    // d = δ_next @ W_nextᵀ, each summed over the next layer's units in order ...
+    for (int r = 0; r < rows; ++r, d_next += next.fan_out) {
+        double* d_row = d + size_t(r) * s.fan_out;
+        for (int i = 0; i < s.fan_out; ++i) {
+            const double* W_row = W_next + size_t(i) * next.fan_out;
+            double sum = d_next[0] * W_row[0];
+            for (int j = 1; j < next.fan_out; ++j) sum += d_next[j] * W_row[j];
+            d_row[i] = sum;
+        }
+    }
+    // ... then ⊙ f'(a), in place.
+    const double* a = net.a.data() + s.unit + size_t(row0) * s.fan_out;
+    activation_backward(net.config.activation, d, d, a, rows * s.fan_out);
+}
+
+double output_loss_forward(Network& net, int row0, int rows) {
+    const double* out = network_output(net);   // N x O
+    double sum = 0.0;                           // summed in row order, as loss_forward does
+    for (int r = row0; r < row0 + rows; ++r) {
+        net.sample_loss[r] = loss_sample(net.config.loss, out[r], kXorTargets[r]);
+        sum += net.sample_loss[r];
+    }
+    return sum / rows;
+}
+
+void output_loss_backward(Network& net, int row0, int rows) {
+    const LayerShape& s = net.layers[net.num_layers - 1];
+    double* d = net.delta.data() + s.unit + row0;   // rows x O
+    loss_backward(net.config.loss, net.config.output_activation, d, network_output(net) + row0,
+                  kXorTargets + row0, rows, rows);
+}
+
+void gradients_backward(Network& net, int row0, int rows) {
+    for (int l = 0; l < net.num_layers; ++l) {
+        const LayerShape& s = net.layers[l];
+        const double* in = layer_input(net, l) + size_t(row0) * s.fan_in;           // rows x fan_in
+        const double* d = net.delta.data() + s.unit + size_t(row0) * s.fan_out;   // rows x fan_out
+        dense_backward(net.grads.data() + s.w, net.grads.data() + s.b, in, d, rows, s.fan_in, s.fan_out);
+    }
+}
+
+void parameters_update(Network& net) {
+    const Config& cfg = net.config;
+    const size_t n = net.param_count;
+    double* w = net.params.data();
+    double* step = net.last_step.data();
+    const double* g = net.grads.data();
+    double* m = net.opt_m.data();
+    double* v = net.opt_v.data();
+    const double lr = cfg.lr, mu = cfg.momentum;
+    double sum = 0.0;   // one finiteness test at the end instead of one per parameter
+    switch (cfg.optimizer) {
+        case Optimizer::sgd:   // the reference: w -= g * lr
+            for (size_t i = 0; i < n; ++i) {
+                double updated = w[i] - g[i] * lr;
+                step[i] = updated - w[i];
+                w[i] = updated;
+                sum += updated;
+            }
+            break;
+        case Optimizer::momentum:   // v = μv − ηg; w += v
+            for (size_t i = 0; i < n; ++i) {
+                m[i] = mu * m[i] - lr * g[i];
+                double updated = w[i] + m[i];
+                step[i] = updated - w[i];
+                w[i] = updated;
+                sum += updated;
+            }
+            break;
+        case Optimizer::adam: {   // β1 = momentum; bias-corrected moments
+            ++net.adam_t;
+            const double beta1 = mu, beta2 = cfg.beta2, eps = cfg.adam_epsilon;
+            const double c1 = 1.0 - std::pow(beta1, double(net.adam_t));
+            const double c2 = 1.0 - std::pow(beta2, double(net.adam_t));
+            for (size_t i = 0; i < n; ++i) {
+                m[i] = beta1 * m[i] + (1.0 - beta1) * g[i];
+                v[i] = beta2 * v[i] + (1.0 - beta2) * g[i] * g[i];
+                double updated = w[i] - lr * (m[i] / c1) / (std::sqrt(v[i] / c2) + eps);
+                step[i] = updated - w[i];
+                w[i] = updated;
+                sum += updated;
+            }
+            break;
+        }
+    }
+    if (!std::isfinite(sum)) net.diverged = true;
+}
+
+// ---- predictions --------------------------------------------------------------------------
+
+void network_predict(Network& net) {
+    for (int l = 0; l < net.num_layers; ++l) layer_forward(net, l, 0, kSamples);
+}
+
+double network_eval(const Network& net, double x0, double x1) {
+    double buf[2][kMaxHiddenUnits];   // ping-pong activations; fan_out <= kMaxHiddenUnits
+    buf[0][0] = x0;
+    buf[0][1] = x1;
+    int cur = 0;
+    for (int l = 0; l < net.num_layers; ++l) {
+        const LayerShape& s = net.layers[l];
+        double* z = buf[1 - cur];
+        dense_forward(z, buf[cur], layer_W(net, l), layer_b(net, l), 1, s.fan_in, s.fan_out);
+        activation_forward(layer_activation(net, l), z, z, s.fan_out);
+        cur = 1 - cur;
+    }
+    return buf[cur][0];
+}
+
+}  // namespace bpl

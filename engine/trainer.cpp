@@ -1,0 +1,112 @@
+// The training schedule: the phase list of one batch, the one-phase stepper, and whole
+// epochs. train_epoch runs the same network.cpp functions in the same order as the stepper,
+// so stepping and training land on bit-identical weights.
+#include "trainer.hpp"
+
+#include <cmath>
+
+namespace bpl {
+
+namespace {
+
+void run_phase(Network& net, const Phase& p, int row0, int rows) {
+    switch (p.kind) {
+        case PhaseKind::forward: layer_forward(net, p.layer, row0, rows); break;
+        case PhaseKind::loss: net.running_loss += output_loss_forward(net, row0, rows); break;
+        case PhaseKind::output_delta: output_loss_backward(net, row0, rows); break;
+        case PhaseKind::hidden_delta: layer_backward(net, p.layer, row0, rows); break;
+        case PhaseKind::gradients: gradients_backward(net, row0, rows); break;
+        case PhaseKind::update:
+            parameters_update(net);   // sets diverged when a parameter became non-finite
+            if (!std::isfinite(net.running_loss)) net.diverged = true;
+            break;
+    }
+}
+
+// One whole batch, phases in phase_at order, called directly (no per-phase dispatch).
+void run_batch(Network& net, int row0, int rows) {
+    const int L = net.num_layers;
+    for (int l = 0; l < L; ++l) layer_forward(net, l, row0, rows);
+    net.running_loss += output_loss_forward(net, row0, rows);
+    output_loss_backward(net, row0, rows);
+    for (int l = L - 2; l >= 0; --l) layer_backward(net, l, row0, rows);
+    gradients_backward(net, row0, rows);
+    parameters_update(net);
+    if (!std::isfinite(net.running_loss)) net.diverged = true;
+}
+
+// Moves past a finished batch; after the last batch the epoch completes.
+void finish_batch(Network& net) {
+    net.phase = 0;
+    if (++net.batch_index < batches_per_epoch(net)) return;
+    net.batch_index = 0;
+    net.epoch_loss = net.running_loss / batches_per_epoch(net);   // mean of the batch losses
+    net.running_loss = 0.0;
+    ++net.epoch;
+}
+
+}  // namespace
+
+int phase_count(const Network& net) { return 2 * net.num_layers + 3; }
+
+// Phase indices for L layers: forward 0..L-1 | loss L | output delta L+1 |
+// hidden deltas L+2..2L (layer L-2 down to 0) | gradients 2L+1 | update 2L+2.
+Phase phase_at(const Network& net, int index) {
+    const int L = net.num_layers;
+    if (index < L) return {PhaseKind::forward, index};
+    if (index == L) return {PhaseKind::loss, -1};
+    if (index == L + 1) return {PhaseKind::output_delta, L - 1};
+    if (index <= 2 * L) return {PhaseKind::hidden_delta, 2 * L - index};
+    if (index == 2 * L + 1) return {PhaseKind::gradients, -1};
+    return {PhaseKind::update, -1};
+}
+
+const char* phase_name(PhaseKind kind) {
+    switch (kind) {
+        case PhaseKind::forward: return "forward";
+        case PhaseKind::loss: return "loss";
+        case PhaseKind::output_delta: return "output delta";
+        case PhaseKind::hidden_delta: return "hidden delta";
+        case PhaseKind::gradients: return "gradients";
+        case PhaseKind::update: return "update";
+    }
+    return "?";
+}
+
+int batches_per_epoch(const Network& net) { return net.config.batch == BatchMode::full ? 1 : kSamples; }
+
+int batch_rows(const Network& net, int* row0) {
+    const bool full = net.config.batch == BatchMode::full;
+    if (row0) *row0 = full ? 0 : net.batch_index;
+    return full ? kSamples : 1;
+}
+
+Phase step_phase(Network& net) {
+    Phase p = phase_at(net, net.phase);
+    if (net.diverged) return p;   // a diverged net does not train; nothing ran
+    int row0 = 0;
+    int rows = batch_rows(net, &row0);
+    run_phase(net, p, row0, rows);
+    if (++net.phase == phase_count(net)) finish_batch(net);
+    return p;
+}
+
+void train_epoch(Network& net) {
+    // Finish a batch the stepper left half done, then whole batches to the end of the epoch.
+    const long long epoch = net.epoch;
+    while (net.phase != 0 && !net.diverged) step_phase(net);
+    while (net.epoch == epoch && !net.diverged) {
+        int row0 = 0;
+        int rows = batch_rows(net, &row0);
+        run_batch(net, row0, rows);
+        finish_batch(net);
+    }
+}
+
+long long train_epochs(Network& net, long long n) {
+    long long run = 0;
+    for (; run < n && !net.diverged; ++run) train_epoch(net);
+    return run;
+}
+
+}  // namespace bpl
