@@ -1,7 +1,14 @@
 # Test registration. One ctest run in build/native counts everything: the native doctest
 # suites (one ctest entry per test file), the CLI checks, and with BPL_WEB_TESTS=ON the same
 # suites compiled to WASM and run under Node, plus the browser tests against build/web.
-find_path(DOCTEST_INCLUDE_DIR doctest/doctest.h PATHS /usr/include REQUIRED)
+# Debian's doctest-dev header, copied into a folder of its own: pointing em++ at /usr/include
+# would pull glibc's headers into the WASM build.
+set(BPL_DOCTEST_HEADER /usr/include/doctest/doctest.h)
+if(NOT EXISTS ${BPL_DOCTEST_HEADER})
+  message(FATAL_ERROR "doctest not found at ${BPL_DOCTEST_HEADER}: run scripts/setup.sh (installs doctest-dev)")
+endif()
+set(DOCTEST_INCLUDE_DIR ${CMAKE_BINARY_DIR}/doctest-include)
+configure_file(${BPL_DOCTEST_HEADER} ${DOCTEST_INCLUDE_DIR}/doctest/doctest.h COPYONLY)
 find_program(BPL_NODE node REQUIRED)
 set(BPL_PYTHON /usr/bin/python3)   # Debian's interpreter: the one with python3-numpy
 
