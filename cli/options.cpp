@@ -33,6 +33,21 @@ const Flag* find_flag(std::string_view name) {
     return nullptr;
 }
 
+// Linux's NAME_MAX and PATH_MAX, checked here because Emscripten's file layer (xor-train.js)
+// cuts a longer name short and writes to that other file instead of failing.
+constexpr size_t kMaxFileNameChars = 255, kMaxPathChars = 4095;
+
+bool path_too_long(std::string_view path) {
+    if (path.size() > kMaxPathChars) return true;
+    for (size_t start = 0; start <= path.size();) {
+        size_t slash = path.find('/', start);
+        if (slash == std::string_view::npos) slash = path.size();
+        if (slash - start > kMaxFileNameChars) return true;
+        start = slash + 1;
+    }
+    return false;
+}
+
 bool set_count(long long& field, const char* name, std::string_view value, long long lo, long long hi,
                std::string& error) {
     uint64_t n = 0;
@@ -64,6 +79,11 @@ bool apply_flag(const Flag& flag, std::string_view value, CliOptions& opts, std:
         case FlagKind::init:
         case FlagKind::save:
             if (value.empty()) { error = "--" + std::string(name) + ": needs a file name"; return false; }
+            if (path_too_long(value)) {
+                error = "--" + std::string(name) + " " + bpl::quote_for_message(value) +
+                        ": file name too long (at most 255 characters per name, 4095 in all)";
+                return false;
+            }
             (flag.kind == FlagKind::init ? opts.init_path : opts.save_path) = std::string(value);
             return true;
         case FlagKind::help: opts.help = true; return true;

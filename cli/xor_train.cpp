@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <sys/stat.h>
 #include "network.hpp"
 #include "number_text.hpp"
 #include "options.hpp"
@@ -23,8 +24,19 @@ int fail(const std::string& message) {
 
 std::string file_name(const std::string& path) { return bpl::quote_for_message(path, 80); }
 
-// Reads at most one byte past the weights size limit, so the parser can report "too large".
+// A regular file over the weights size limit is refused by its size, unread; anything else
+// (a pipe, /dev/zero) is read only until it passes the limit.
 bool read_file(const std::string& path, std::string& text, std::string& error) {
+    const std::string limit = std::to_string(bpl::kMaxWeightsJsonBytes);
+    struct stat info;
+    if (stat(path.c_str(), &info) == 0) {
+        if (S_ISDIR(info.st_mode)) { error = "cannot read " + file_name(path) + ": it is a folder"; return false; }
+        if (S_ISREG(info.st_mode) && static_cast<unsigned long long>(info.st_size) > bpl::kMaxWeightsJsonBytes) {
+            error = file_name(path) + ": too large for a weights file (" + std::to_string(info.st_size) +
+                    " bytes; the limit is " + limit + ")";
+            return false;
+        }
+    }
     FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) { error = "cannot read " + file_name(path) + ": " + std::strerror(errno); return false; }
     char chunk[65536];
@@ -34,6 +46,24 @@ bool read_file(const std::string& path, std::string& text, std::string& error) {
     bool read_error = std::ferror(f) != 0;
     std::fclose(f);
     if (read_error) { error = "cannot read " + file_name(path) + " (is it a folder?)"; return false; }
+    if (text.size() > bpl::kMaxWeightsJsonBytes) {
+        error = file_name(path) + ": too large for a weights file (over " + limit + " bytes, the limit)";
+        return false;
+    }
+    return true;
+}
+
+// Checked before training, so a long run is not thrown away at the end: a folder, a missing
+// folder or no permission fail here. Devices and pipes (/dev/stdout) are only tried by writing.
+bool check_writable(const std::string& path, std::string& error) {
+    struct stat info;
+    bool exists = stat(path.c_str(), &info) == 0;
+    if (exists && S_ISDIR(info.st_mode)) { error = "cannot write " + file_name(path) + ": it is a folder"; return false; }
+    if (exists && !S_ISREG(info.st_mode)) return true;
+    FILE* f = std::fopen(path.c_str(), "ab");   // appends nothing; creates the file when missing
+    if (!f) { error = "cannot write " + file_name(path) + ": " + std::strerror(errno); return false; }
+    std::fclose(f);
+    if (!exists) std::remove(path.c_str());
     return true;
 }
 
@@ -84,6 +114,7 @@ int main(int argc, char** argv) {
     if (opts.help) { print_help("xor-train"); return 0; }
     bpl::Network net;
     if (!build_network(opts, net, error)) return fail(error);
+    if (!opts.save_path.empty() && !check_writable(opts.save_path, error)) return fail(error);
 
     report_begin(opts);
     long long diverged_at = train(opts, net);

@@ -1,6 +1,6 @@
 // Network storage and its forward/backward pieces: sizing and the initial draws, the dense
-// layer forward with the hidden delta beside it, the output delta, the gradients and the
-// optimizer step. Sums run in the reference's order (NumPy + reference BLAS) so results match.
+// layer forward with its two backwards beside it, the output delta and the gradients (the
+// optimizer step is optimizer.cpp). Sums run in the reference's order (NumPy + reference BLAS).
 #include "network.hpp"
 
 #include <algorithm>
@@ -13,23 +13,6 @@ const double kXorInputs[kSamples * kInputs] = {0, 0, 0, 1, 1, 0, 1, 1};
 const double kXorTargets[kSamples] = {0, 1, 1, 0};
 
 namespace {
-
-bool check_shape(const Config& cfg, std::string& error) {
-    if (cfg.hidden_layers < 1 || cfg.hidden_layers > kMaxHiddenLayers) {
-        error = "hidden layers: " + std::to_string(cfg.hidden_layers) + " (allowed 1 to " +
-                std::to_string(kMaxHiddenLayers) + ")";
-        return false;
-    }
-    for (int l = 0; l < cfg.hidden_layers; ++l) {
-        int units = cfg.hidden_units[l];
-        if (units < 1 || units > kMaxHiddenUnits) {
-            error = "hidden layer " + std::to_string(l + 1) + ": " + std::to_string(units) +
-                    " units (allowed 1 to " + std::to_string(kMaxHiddenUnits) + ")";
-            return false;
-        }
-    }
-    return true;
-}
 
 bool same_shape(const Config& a, const Config& b) {
     if (a.hidden_layers != b.hidden_layers) return false;
@@ -88,19 +71,35 @@ void dense_forward(double* __restrict z, const double* __restrict in, const doub
     }
 }
 
-// dW (fan_in x fan_out) = inᵀ @ δ and db = Σ_rows δ, each summed over rows in order.
-void dense_backward(double* __restrict dW, double* __restrict db, const double* __restrict in,
-                    const double* __restrict d, int rows, int fan_in, int fan_out) {
-    for (int k = 0; k < fan_in; ++k) {
+// d_in (rows x fan_in) = δ (rows x fan_out) @ Wᵀ, each summed over j = 0..fan_out-1 in order.
+void dense_backward_input(double* __restrict d_in, const double* __restrict d, const double* __restrict W,
+                          int rows, int fan_in, int fan_out) {
+    for (int r = 0; r < rows; ++r, d_in += fan_in, d += fan_out) {
+        for (int k = 0; k < fan_in; ++k) {
+            const double* W_row = W + size_t(k) * fan_out;
+            double sum = d[0] * W_row[0];
+            for (int j = 1; j < fan_out; ++j) sum += d[j] * W_row[j];
+            d_in[k] = sum;
+        }
+    }
+}
+
+// dW (fan_in x fan_out) = inᵀ @ δ and db = Σ_rows δ, each summed over rows in order;
+// x and dj walk down column k of in and column j of δ.
+void dense_backward_weights(double* __restrict dW, double* __restrict db, const double* __restrict in,
+                            const double* __restrict d, int rows, int fan_in, int fan_out) {
+    for (int k = 0; k < fan_in; ++k, dW += fan_out) {
         for (int j = 0; j < fan_out; ++j) {
-            double sum = in[k] * d[j];
-            for (int r = 1; r < rows; ++r) sum += in[size_t(r) * fan_in + k] * d[size_t(r) * fan_out + j];
-            dW[size_t(k) * fan_out + j] = sum;
+            const double *x = in + k, *dj = d + j;
+            double sum = *x * *dj;
+            for (int r = 1; r < rows; ++r) sum += *(x += fan_in) * *(dj += fan_out);
+            dW[j] = sum;
         }
     }
     for (int j = 0; j < fan_out; ++j) {
-        double sum = d[j];
-        for (int r = 1; r < rows; ++r) sum += d[size_t(r) * fan_out + j];
+        const double* dj = d + j;
+        double sum = *dj;
+        for (int r = 1; r < rows; ++r) sum += *(dj += fan_out);
         db[j] = sum;
     }
 }
@@ -110,7 +109,7 @@ void dense_backward(double* __restrict dW, double* __restrict db, const double* 
 // ---- setup ------------------------------------------------------------------------------
 
 bool network_init(Network& net, const Config& cfg, std::string& error) {
-    if (!check_shape(cfg, error) || !config_validate(cfg, error)) return false;
+    if (!config_validate(cfg, error)) return false;   // also bounds the shape the arrays rely on
     net.config = cfg;
     size_storage(net);
     network_reset(net);
@@ -140,7 +139,7 @@ void network_reset(Network& net) {
 }
 
 bool network_set_training(Network& net, const Config& cfg, std::string& error) {
-    if (!check_shape(cfg, error) || !config_validate(cfg, error)) return false;
+    if (!config_validate(cfg, error)) return false;   // also bounds the shape the arrays rely on
     if (!same_shape(cfg, net.config)) {
         error = "hidden=" + config_hidden_string(cfg) + ": the network has hidden=" +
                 config_hidden_string(net.config) + "; a new shape needs a new network";
@@ -179,22 +178,11 @@ void layer_backward(Network& net, int l, int row0, int rows) {
     if (l >= net.num_layers - 1) return;   // the output delta comes from the loss
     const LayerShape& s = net.layers[l];
     const LayerShape& next = net.layers[l + 1];
-    const double* W_next = layer_W(net, l + 1);   // fan_out x next.fan_out
     const double* d_next = net.delta.data() + next.unit + size_t(row0) * next.fan_out;
     double* d = net.delta.data() + s.unit + size_t(row0) * s.fan_out;   // rows x fan_out
-    // d = δ_next @ W_nextᵀ, each summed over the next layer's units in order ...
-    for (int r = 0; r < rows; ++r, d_next += next.fan_out) {
-        double* d_row = d + size_t(r) * s.fan_out;
-        for (int i = 0; i < s.fan_out; ++i) {
-            const double* W_row = W_next + size_t(i) * next.fan_out;
-            double sum = d_next[0] * W_row[0];
-            for (int j = 1; j < next.fan_out; ++j) sum += d_next[j] * W_row[j];
-            d_row[i] = sum;
-        }
-    }
-    // ... then ⊙ f'(a), in place.
     const double* a = net.a.data() + s.unit + size_t(row0) * s.fan_out;
-    activation_backward(net.config.activation, d, d, a, rows * s.fan_out);
+    dense_backward_input(d, d_next, layer_W(net, l + 1), rows, s.fan_out, next.fan_out);
+    activation_backward(net.config.activation, d, d, a, rows * s.fan_out);   // ⊙ f'(a), in place
 }
 
 double output_loss_forward(Network& net, int row0, int rows) {
@@ -219,55 +207,8 @@ void gradients_backward(Network& net, int row0, int rows) {
         const LayerShape& s = net.layers[l];
         const double* in = layer_input(net, l) + size_t(row0) * s.fan_in;           // rows x fan_in
         const double* d = net.delta.data() + s.unit + size_t(row0) * s.fan_out;   // rows x fan_out
-        dense_backward(net.grads.data() + s.w, net.grads.data() + s.b, in, d, rows, s.fan_in, s.fan_out);
+        dense_backward_weights(net.grads.data() + s.w, net.grads.data() + s.b, in, d, rows, s.fan_in, s.fan_out);
     }
-}
-
-void parameters_update(Network& net) {
-    const Config& cfg = net.config;
-    const size_t n = net.param_count;
-    double* w = net.params.data();
-    double* step = net.last_step.data();
-    const double* g = net.grads.data();
-    double* m = net.opt_m.data();
-    double* v = net.opt_v.data();
-    const double lr = cfg.lr, mu = cfg.momentum;
-    double sum = 0.0;   // one finiteness test at the end instead of one per parameter
-    switch (cfg.optimizer) {
-        case Optimizer::sgd:   // the reference: w -= g * lr
-            for (size_t i = 0; i < n; ++i) {
-                double updated = w[i] - g[i] * lr;
-                step[i] = updated - w[i];
-                w[i] = updated;
-                sum += updated;
-            }
-            break;
-        case Optimizer::momentum:   // v = μv − ηg; w += v
-            for (size_t i = 0; i < n; ++i) {
-                m[i] = mu * m[i] - lr * g[i];
-                double updated = w[i] + m[i];
-                step[i] = updated - w[i];
-                w[i] = updated;
-                sum += updated;
-            }
-            break;
-        case Optimizer::adam: {   // β1 = momentum; bias-corrected moments
-            ++net.adam_t;
-            const double beta1 = mu, beta2 = cfg.beta2, eps = cfg.adam_epsilon;
-            const double c1 = 1.0 - std::pow(beta1, double(net.adam_t));
-            const double c2 = 1.0 - std::pow(beta2, double(net.adam_t));
-            for (size_t i = 0; i < n; ++i) {
-                m[i] = beta1 * m[i] + (1.0 - beta1) * g[i];
-                v[i] = beta2 * v[i] + (1.0 - beta2) * g[i] * g[i];
-                double updated = w[i] - lr * (m[i] / c1) / (std::sqrt(v[i] / c2) + eps);
-                step[i] = updated - w[i];
-                w[i] = updated;
-                sum += updated;
-            }
-            break;
-        }
-    }
-    if (!std::isfinite(sum)) net.diverged = true;
 }
 
 // ---- predictions --------------------------------------------------------------------------

@@ -57,7 +57,8 @@ bool network_init(Network& net, const Config& cfg, std::string& error);
 // Redraws the initial weights from net.config.seed and clears all training state.
 void network_reset(Network& net);
 // Same shape: replace the training settings (lr, optimizer, loss…) without touching weights.
-// Returns false (net untouched) when the new cfg has a different shape.
+// Returns false (net untouched) when the new cfg has a different shape. A new optimizer
+// starts from zeroed optimizer state; a new batch mode restarts the epoch in progress.
 bool network_set_training(Network& net, const Config& cfg, std::string& error);
 
 // Views into the flat storage (row-major).
@@ -81,7 +82,7 @@ void layer_backward(Network& net, int l, int row0, int rows);       // hidden l:
 double output_loss_forward(Network& net, int row0, int rows);       // per-sample losses; returns the batch mean
 void output_loss_backward(Network& net, int row0, int rows);        // δ_out from the loss table
 void gradients_backward(Network& net, int row0, int rows);          // dW_l = in_lᵀ δ_l, db_l = Σ_rows δ_l
-void parameters_update(Network& net);                               // optimizer step from grads
+void parameters_update(Network& net);                               // optimizer step from grads (optimizer.cpp); flags divergence
 
 // Forward of all layers for all 4 rows without touching training state (predictions).
 void network_predict(Network& net);

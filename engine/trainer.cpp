@@ -9,6 +9,13 @@ namespace bpl {
 
 namespace {
 
+// The update phase: the optimizer step, then the cheap divergence test on the batch loss
+// (parameters_update already tested the parameters).
+void update_phase(Network& net) {
+    parameters_update(net);
+    if (!std::isfinite(net.running_loss)) net.diverged = true;
+}
+
 void run_phase(Network& net, const Phase& p, int row0, int rows) {
     switch (p.kind) {
         case PhaseKind::forward: layer_forward(net, p.layer, row0, rows); break;
@@ -16,10 +23,7 @@ void run_phase(Network& net, const Phase& p, int row0, int rows) {
         case PhaseKind::output_delta: output_loss_backward(net, row0, rows); break;
         case PhaseKind::hidden_delta: layer_backward(net, p.layer, row0, rows); break;
         case PhaseKind::gradients: gradients_backward(net, row0, rows); break;
-        case PhaseKind::update:
-            parameters_update(net);   // sets diverged when a parameter became non-finite
-            if (!std::isfinite(net.running_loss)) net.diverged = true;
-            break;
+        case PhaseKind::update: update_phase(net); break;
     }
 }
 
@@ -31,8 +35,7 @@ void run_batch(Network& net, int row0, int rows) {
     output_loss_backward(net, row0, rows);
     for (int l = L - 2; l >= 0; --l) layer_backward(net, l, row0, rows);
     gradients_backward(net, row0, rows);
-    parameters_update(net);
-    if (!std::isfinite(net.running_loss)) net.diverged = true;
+    update_phase(net);
 }
 
 // Moves past a finished batch; after the last batch the epoch completes.

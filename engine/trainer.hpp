@@ -20,11 +20,14 @@ int batches_per_epoch(const Network& net);  // 1 (full batch) or 4 (per sample)
 int batch_rows(const Network& net, int* row0);   // rows of the current batch
 
 // Runs net.phase and advances; after the last phase of the last batch the epoch completes
-// (epoch_loss set, epoch++). Returns the phase that ran.
+// (epoch_loss set, epoch++). Returns the phase that ran. A diverged net (net.diverged, set
+// by the update phase) does not train: nothing runs and the phase that would run is returned.
 Phase step_phase(Network& net);
-// Completes the current epoch (from wherever the phase stepper left it).
+// Completes the current epoch (from wherever the phase stepper left it); stops at once, mid
+// epoch if need be, when the net diverges, and does nothing to a diverged net.
 void train_epoch(Network& net);
-// Runs up to n epochs; stops early (returns the count run) when the net diverges.
+// Runs up to n epochs; stops early when the net diverges. Returns the number of train_epoch
+// calls made (the one that diverged included; 0 for an already diverged net).
 long long train_epochs(Network& net, long long n);
 
 }  // namespace bpl

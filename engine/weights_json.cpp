@@ -16,6 +16,7 @@ static_assert(kMaxLayers == 5 && kMaxHiddenUnits == 32, "the messages below spel
 struct RawLayer {
     bool has_W = false, has_b = false;
     std::vector<std::vector<double>> W;
+    int extra_rows = 0;   // rows past kMaxHiddenUnits: skipped and only counted (always an error)
     std::vector<double> b;
 };
 
@@ -36,6 +37,7 @@ bool read_layer(JsonReader& reader, const std::string& place, RawLayer& layer) {
             if (layer.has_W) return reader.fail(place, "duplicate key \"W\"");
             layer.has_W = true;
             return reader.read_array(place + ".W", [&](int row) {
+                if (row >= kMaxHiddenUnits) { ++layer.extra_rows; return reader.skip_value(place + ".W"); }
                 layer.W.emplace_back();
                 return read_numbers(reader, indexed(place + ".W", row), layer.W.back());
             });
@@ -49,7 +51,9 @@ bool read_layer(JsonReader& reader, const std::string& place, RawLayer& layer) {
     });
 }
 
-bool read_document(std::string_view text, std::vector<RawLayer>& layers, std::string& error) {
+// Layers past kMaxLayers are skipped and only counted into extra_layers: a megabyte of "{},"
+// would otherwise cost tens of megabytes of RawLayers before the count check refuses it.
+bool read_document(std::string_view text, std::vector<RawLayer>& layers, int& extra_layers, std::string& error) {
     JsonReader reader(text, error);
     const char* top = "weights JSON";
     bool has_layers = false;
@@ -58,6 +62,7 @@ bool read_document(std::string_view text, std::vector<RawLayer>& layers, std::st
         if (has_layers) return reader.fail(top, "duplicate key \"layers\"");
         has_layers = true;
         return reader.read_array("layers", [&](int l) {
+            if (l >= kMaxLayers) { ++extra_layers; return reader.skip_value("layers"); }
             layers.emplace_back();
             return read_layer(reader, indexed("layers", l), layers.back());
         });
@@ -76,7 +81,7 @@ bool check_layer(const RawLayer& raw, int l, int count, int fan_in, std::string&
     std::string place = indexed("layers", l);
     if (!raw.has_W) { error = place + ": missing \"W\""; return false; }
     if (!raw.has_b) { error = place + ": missing \"b\""; return false; }
-    int rows = static_cast<int>(raw.W.size());
+    int rows = static_cast<int>(raw.W.size()) + raw.extra_rows;
     if (rows != fan_in) {
         error = place + ".W: expected " + std::to_string(fan_in) + " rows, got " + std::to_string(rows) +
                 (l == 0 ? " (one per input)" : " (one per unit of layers[" + std::to_string(l - 1) + "])");
@@ -131,8 +136,9 @@ bool weights_from_json(std::string_view text, WeightsFile& out, std::string& err
         return false;
     }
     std::vector<RawLayer> raw;
-    if (!read_document(text, raw, error)) return false;
-    int count = static_cast<int>(raw.size());
+    int extra_layers = 0;
+    if (!read_document(text, raw, extra_layers, error)) return false;
+    int count = static_cast<int>(raw.size()) + extra_layers;
     if (count < 2 || count > kMaxLayers) {
         error = "layers: expected 2 to 5 layers (1 to 4 hidden layers, then the output layer), got " + std::to_string(count);
         return false;

@@ -239,18 +239,6 @@ TEST_CASE("network: reset redraws the initial weights and clears training state"
     for (double s : net.last_step) CHECK(s == 0.0);
 }
 
-TEST_CASE("network: sgd step is w − g·lr and last_step records it") {
-    Network net = make_net(Config{});
-    backward_rows(net, 0, kSamples);
-    const std::vector<double> before = net.params;
-    parameters_update(net);
-    for (size_t i = 0; i < net.param_count; ++i) {
-        CHECK(net.params[i] == before[i] - net.grads[i] * net.config.lr);
-        CHECK(net.last_step[i] == net.params[i] - before[i]);
-    }
-    CHECK_FALSE(net.diverged);
-}
-
 TEST_CASE("network: network_eval and network_predict agree with the forward pass") {
     const Activation acts[] = {Activation::sigmoid, Activation::tanh, Activation::relu,
                                Activation::leaky_relu, Activation::linear};

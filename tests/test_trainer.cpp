@@ -216,11 +216,14 @@ TEST_CASE("trainer: XOR convergence over seeds 0..99") {
     CHECK(h2_rate >= 0.6);
 }
 
-TEST_CASE("trainer: divergence at a huge learning rate is detected and stops training") {
+namespace {
+
+void check_divergence(Activation act, BatchMode batch) {
     Config cfg;
     cfg.lr = 100.0;
-    cfg.activation = Activation::relu;
+    cfg.activation = act;
     cfg.output_activation = Activation::linear;
+    cfg.batch = batch;
     Network net = make_net(cfg);
     const long long ran = train_epochs(net, 1000);
     CHECK(net.diverged);
@@ -229,7 +232,7 @@ TEST_CASE("trainer: divergence at a huge learning rate is detected and stops tra
     for (double p : net.params) any_non_finite = any_non_finite || !std::isfinite(p);
     CHECK(any_non_finite);
 
-    const Network frozen = net;
+    const Network frozen = net;   // from here on nothing may change
     CHECK(train_epochs(net, 10) == 0);
     train_epoch(net);
     for (int i = 0; i < 5; ++i) step_phase(net);
@@ -238,6 +241,13 @@ TEST_CASE("trainer: divergence at a huge learning rate is detected and stops tra
     network_reset(net);
     CHECK_FALSE(net.diverged);
     CHECK(net.epoch == 0);
+}
+
+}  // namespace
+
+TEST_CASE("trainer: divergence at a huge learning rate is detected and stops training") {
+    SUBCASE("sigmoid hidden, linear output, full batch") { check_divergence(Activation::sigmoid, BatchMode::full); }
+    SUBCASE("relu hidden, linear output, per sample") { check_divergence(Activation::relu, BatchMode::sample); }
 }
 
 TEST_CASE("trainer: a sensible learning rate never flags divergence") {

@@ -146,3 +146,26 @@ TEST_CASE("weights_load copies into a net of the same shape and clears training 
     for (double g : net.grads) CHECK(g == 0.0);
     CHECK(bpl::weights_to_json(net).find("[[1, 2, 3], [4, 5, 6]]") != std::string::npos);
 }
+
+TEST_CASE("layers and rows past the limits are counted, not stored (issue 6: no memory blow-up)") {
+    // A megabyte of "{}," once built ~350,000 empty layers (34 MB) before the count check; the
+    // extra layers and W rows are now skipped, and the messages still give the full count.
+    std::string many = "{\"layers\": [{}";
+    for (int l = 1; l < 100000; ++l) many += ", {}";
+    many += "]}";
+    bpl::WeightsFile file;
+    std::string error;
+    CHECK_FALSE(bpl::weights_from_json(many, file, error));
+    CHECK(error == "layers: expected 2 to 5 layers (1 to 4 hidden layers, then the output layer), got 100000");
+
+    std::string rows;
+    for (int r = 0; r < 5000; ++r) rows += std::string(r ? ", " : "") + "[1, 2]";
+    std::string tall = "{\"layers\": [{\"W\": [" + rows + "], \"b\": [0, 0]}, {\"W\": [[1], [1]], \"b\": [0]}]}";
+    CHECK_FALSE(bpl::weights_from_json(tall, file, error));
+    CHECK(error == "layers[0].W: expected 2 rows, got 5000 (one per input)");
+
+    CHECK_FALSE(bpl::weights_from_json("{\"layers\": [{\"W\": [[1], [1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]},"
+                                       " {\"W\": [[1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]},"
+                                       " {\"W\": [[NaN]], \"b\": [0]}]}", file, error));
+    CHECK(error.find("layers: NaN and Infinity are not allowed") == 0);   // a 6th layer is still parsed as JSON
+}

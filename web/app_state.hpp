@@ -1,14 +1,19 @@
 // The page's one state: the network being trained and everything the panels show about it.
-// Updated then drawn each frame (main.cpp trains epochs_per_frame, then the panels draw).
+// Updated then drawn each frame (app_train_frame trains epochs_per_frame, then the panels draw).
 #pragma once
 #include <string>
 #include <vector>
 #include "config.hpp"
+#include "insight_state.hpp"
+#include "learn_state.hpp"
 #include "network.hpp"
+
+enum class NoticeKind { info, warning, error };
 
 struct Notice {
     std::string text;      // shown as plain text, never interpreted
-    double expires_at;     // seconds (ImGui::GetTime()); <= 0 means until dismissed
+    double expires_at;     // seconds (app_now_seconds()); <= 0 means until dismissed
+    NoticeKind kind = NoticeKind::warning;
 };
 
 struct HoverInfo {         // what the pointer is over in the network diagram (-1 = nothing)
@@ -22,7 +27,7 @@ struct AppState {
     bpl::Config config;
     bpl::Network net;
     bool running = true;
-    int epochs_per_frame = 10;           // 1..10,000
+    int epochs_per_frame = 20;           // 1..10,000
     std::vector<float> loss_history;     // one point per epoch (thinned when long, see loss panel)
     long long loss_history_stride = 1;   // epochs between stored points
 
@@ -32,14 +37,28 @@ struct AppState {
     bool log_loss_scale = true;
     bool embed = false;                  // compact layout for iframes
     HoverInfo hover;
+    LearnState learn;                    // Step-through mode (web/learn.cpp)
     std::vector<Notice> notices;
 
     // ---- network diagram and maps panels (owned by their panel files) ---------------
     std::vector<double> prev_params;     // params before the last update, for Δw display
     double backprop_pulse_time = -1.0;   // start time of the current backward pulse animation
+    long long backprop_pulse_epoch = -1; // net.epoch when that pulse started (restart on new steps)
+    int hover_frame = -1;                // ImGui frame count when `hover` was last set (stale after)
+
+    // ---- insight tools: rewind, gradient sizes, gradient check, lessons ------------
+    InsightState insight;                // web/insight.cpp, web/lessons.cpp
 
     // ---- page bookkeeping ---------------------------------------------------------
     double fps = 0.0;
     double frame_ms = 0.0;               // time our code spent in the last frame
     bool url_dirty = false;              // settings changed: update the address bar
+    double url_updated_at = -1.0;        // seconds; the address bar is updated at most twice a second
+    double train_budget_ms = 8.0;        // training time allowed per frame (keeps the page smooth)
+    long long epochs_last_frame = 0;     // epochs actually trained in the last frame
+    double train_ms = 0.0;               // time the last frame spent training
+    bool budget_limited = false;         // the last frame stopped early on the time budget
+    double current_loss = 0.0;           // reported loss of the current weights (after predict)
+    bool gl_context_lost = false;        // WebGL context lost: skip drawing until restored
+    int frames_drawn = 0;
 };

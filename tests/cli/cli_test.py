@@ -17,6 +17,7 @@ FLAGS = ["--hidden", "--layers", "--activation", "--output", "--loss", "--lr", "
          "--momentum", "--batch", "--seed", "--init", "--init-scheme", "--print-every", "--format", "--save",
          "--help"]
 SEED42_FIRST_LINE = "Epoch 0, Loss: 0.2831895890644398"   # reference.py --seed 42, H = 4
+HUGE_BYTES = 2 ** 31 + 1   # a 2 GB --init file
 LOSS_LINE = re.compile(r"^Epoch (\d+), Loss: (\S+)$")
 PREDICTION_LINE = re.compile(r"^([01]) ([01]) -> (\S+)$")
 
@@ -137,6 +138,9 @@ def check_bad_input(c, tmp):
     shaped = write(tmp, "shaped.json", '{"layers": [{"W": [[1, 2, 3, 4], [1, 2, 3, 4]], "b": [0, 0, 0, 0]},'
                                        ' {"W": [[1], [2], [3]], "b": [0]}]}')
     nan = write(tmp, "nan.json", '{"layers": [{"W": [[NaN], [1]], "b": [0]}, {"W": [[1]], "b": [0]}]}')
+    huge = os.path.join(tmp, "huge.json")   # sparse: refused by its size, never read
+    with open(huge, "wb") as f:
+        f.truncate(HUGE_BYTES)
     cases = [
         (["--bogus"], ["unknown option --bogus"]),
         (["--lr"], ["--lr", "missing value"]),
@@ -169,7 +173,36 @@ def check_bad_input(c, tmp):
         (["--hidden", "4", "--init", good], ["hidden=4 does not match", "6"]),
         (["--layers", "6,6", "--init", good], ["hidden=6,6 does not match"]),
         (["--save", os.path.join(tmp, "no", "such", "dir.json"), "--epochs", "1"], ["cannot write"]),
+        # Hostile sizes and strings (issue 6): huge numbers, 100 KB arguments, huge or odd files.
+        (["--epochs", "1e9"], ["epochs=1e9", "not a whole number"]),
+        (["--epochs", "99999999999999999999"], ["epochs=99999999999999999999", "out of range"]),
+        (["--print-every", "1000000001"], ["print-every=1000000001", "out of range"]),
+        (["--lr", "-1"], ["lr=-1", "out of range", "1e-06 to 100"]),
+        (["--lr", "1e308"], ["lr=1e308", "out of range"]),
+        (["--lr", "0x10"], ["lr=0x10", "not a number"]),
+        (["--lr="], ["lr=", "not a number"]),
+        (["--lr", "\x1b[31mred"], ["lr=?[31mred", "not a number"]),   # escapes are not echoed raw
+        (["--momentum", "1"], ["momentum=1", "up to but not including 1"]),
+        (["--seed", "4294967296"], ["seed=4294967296", "out of range"]),
+        (["--hidden", "33"], ["hidden=33", "1 to 32 units"]),
+        (["--layers", "32,32,32,32,32"], ["1 to 4 hidden layers", "got 5"]),
+        (["--hidden", ",".join(["1"] * 50000)], ["hidden=1,1,1", "...", "got 50000"]),
+        (["--" + "x" * 100000], ["unknown option --xxxx", "..."]),
+        (["--format", "y" * 100000], ["format=yyyy", "...", "text, csv, json"]),
+        (["--init", "a" * 100000], ["--init aaaa", "...", "file name too long"]),
+        (["--save", "s" * 256, "--epochs", "1"], ["--save ssss", "file name too long"]),   # one name over 255
+        (["--init="], ["--init", "needs a file name"]),
+        (["--init", huge], ["huge.json", "too large", f"{HUGE_BYTES} bytes"]),
+        (["--init", tmp], ["cannot read", "folder"]),
+        (["-x"], ["unexpected argument '-x'"]),
+        (["--save", tmp, "--epochs", "1"], ["cannot write", "folder"]),
+        (["--save", os.path.join(good, "under_a_file.json"), "--epochs", "1"], ["cannot write", "under_a_file"]),
+        (["--save", "b" * 100000, "--epochs", "1"], ["--save bbbb", "...", "file name too long"]),
     ]
+    if os.path.exists("/dev/zero"):   # endless: read only up to the limit
+        cases.append((["--init", "/dev/zero"], ["/dev/zero", "too large", "over 1048576 bytes"]))
+    if os.path.exists("/dev/full"):   # opens fine, the write fails (ENOSPC)
+        cases.append((["--save", "/dev/full", "--epochs", "1"], ["cannot write /dev/full"]))
     for args, words in cases:
         name = " ".join(a if len(a) < 30 else a[:27] + "..." for a in args)
         code, out, err = c.run(*args)
@@ -179,6 +212,10 @@ def check_bad_input(c, tmp):
         if "--save" not in args:
             ok = ok and out == ""
         c.check(f"rejects {name}", ok, f"exit {code}, stderr {err!r}")
+    os.remove(huge)
+    # An unwritable --save is refused before training (no output), not after a long run.
+    code, out, err = c.run("--save", tmp, "--epochs", "100000000")
+    c.check("unwritable --save refused before training", code == 2 and out == "", f"exit {code}, stdout {out[:80]!r}")
 
 
 def check_divergence(c):
@@ -186,6 +223,10 @@ def check_divergence(c):
     c.check("divergence exits 3", code == 3, f"exit {code}")
     c.check("divergence is reported on stderr", "diverged" in err and err.count("\n") == 1, err)
     c.check("losses up to the divergence are printed", len(loss_values(out)) >= 1, out)
+    with tempfile.TemporaryDirectory(prefix="xor-train-diverge-") as tmp:
+        path = os.path.join(tmp, "never.json")
+        code, _, _ = c.run("--output", "linear", "--lr", "100", "--epochs", "1000", "--save", path)
+        c.check("a diverged run leaves no --save file behind", code == 3 and not os.path.exists(path), f"exit {code}")
 
 
 def main():

@@ -1,0 +1,111 @@
+# The page (Emscripten only): Dear ImGui + SDL2 (from the setup cache) + the engine -> WASM,
+# plus the static files, so ${CMAKE_BINARY_DIR} is a complete static site:
+#   index.html  style.css  shell.js  bridge.js  favicon.svg  preview.png  backprop-lab.js/.wasm
+set(BPL_IMGUI_DIR "${BPL_DEPS_DIR}/src/imgui-1.86+ds")
+set(BPL_SDL2_DIR "${BPL_DEPS_DIR}/sdl2-2.26.5-wasm")
+if(NOT EXISTS "${BPL_IMGUI_DIR}/imgui.cpp" OR NOT EXISTS "${BPL_SDL2_DIR}/lib/libSDL2.a")
+  message(WARNING "Page skipped: ImGui sources or the SDL2 WASM build are missing under "
+                  "${BPL_DEPS_DIR} (run scripts/setup.sh).")
+  return()
+endif()
+
+# ---- Dear ImGui (third-party: its own warnings, not ours) ---------------------------------
+add_library(bpl_imgui STATIC
+  ${BPL_IMGUI_DIR}/imgui.cpp ${BPL_IMGUI_DIR}/imgui_draw.cpp
+  ${BPL_IMGUI_DIR}/imgui_tables.cpp ${BPL_IMGUI_DIR}/imgui_widgets.cpp
+  ${BPL_IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${BPL_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(bpl_imgui SYSTEM PUBLIC ${BPL_IMGUI_DIR} ${BPL_IMGUI_DIR}/backends
+                           ${BPL_SDL2_DIR}/include/SDL2)
+target_compile_definitions(bpl_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
+                           IMGUI_DISABLE_OBSOLETE_FUNCTIONS SDL_MAIN_HANDLED)
+target_compile_options(bpl_imgui PRIVATE -Os -fno-exceptions -w)
+target_link_libraries(bpl_imgui PUBLIC ${BPL_SDL2_DIR}/lib/libSDL2.a)
+
+# ---- fonts: DejaVu subsets made at build time ----------------------------------------------
+# One list of code point ranges feeds both pyftsubset and ImGui's glyph ranges (BPL_FONT_RANGES).
+set(BPL_FONT_RANGES
+  0x0020 0x007E   0x00A0 0x017F   0x0370 0x03FF   # Latin, Latin-1, Latin Extended-A (ŷ), Greek
+  0x1D40 0x1D40                                   # ᵀ (transpose)
+  0x2010 0x205E   0x2070 0x209F                   # dashes, bullets, primes; super/subscripts
+  0x2113 0x2113                                   # ℓ (per-sample loss)
+  0x2190 0x21FF   0x2200 0x22FF                   # arrows; math operators (∂ ∑ √ ≈ ≤ ≥ − ⊙)
+  0x25A0 0x25FF   0x26A0 0x26A0                   # geometric shapes (▶ ■ ●); warning sign
+  0x2713 0x2716   0x275A 0x275A   0x27F2 0x27F5   # ✓ ✕; ❚ (pause); ⟲ ⟳ arrows
+  0x2C7C 0x2C7C)                                  # ⱼ (subscript j)
+set(unicodes "")
+set(cxx_ranges "")
+list(LENGTH BPL_FONT_RANGES n_bounds)
+math(EXPR last "${n_bounds} - 1")
+foreach(i RANGE 0 ${last} 2)
+  math(EXPR j "${i} + 1")
+  list(GET BPL_FONT_RANGES ${i} lo)
+  list(GET BPL_FONT_RANGES ${j} hi)
+  string(REPLACE "0x" "" lo_hex "${lo}")
+  string(REPLACE "0x" "" hi_hex "${hi}")
+  list(APPEND unicodes "U+${lo_hex}-${hi_hex}")
+  string(APPEND cxx_ranges "${lo},${hi},")
+endforeach()
+string(REPLACE ";" "," unicodes "${unicodes}")
+
+set(BPL_FONT_SOURCE_DIR /usr/share/fonts/truetype/dejavu)
+set(BPL_FONT_DIR "${CMAKE_BINARY_DIR}/generated/fonts")
+set(BPL_FONT_FILES "")
+# The mono face only shows numbers and row labels (kMonoRanges in web/ui_theme.cpp).
+set(BPL_MONO_UNICODES "U+0020-007E,U+00B7,U+00D7,U+0370-03FF,U+2070-209F,U+2212")
+foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
+  set(out "${BPL_FONT_DIR}/${face}-subset.ttf")
+  set(face_unicodes "${unicodes}")
+  if(face STREQUAL "DejaVuSansMono")
+    set(face_unicodes "${BPL_MONO_UNICODES}")
+  endif()
+  add_custom_command(
+    OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${BPL_FONT_DIR}"
+    COMMAND /usr/bin/python3 -m fontTools.subset "${BPL_FONT_SOURCE_DIR}/${face}.ttf"
+            "--unicodes=${face_unicodes}" --no-hinting --layout-features= --name-IDs=
+            --notdef-outline "--output-file=${out}"
+    DEPENDS "${BPL_FONT_SOURCE_DIR}/${face}.ttf"
+    COMMENT "Subsetting ${face}"
+    VERBATIM)
+  list(APPEND BPL_FONT_FILES "${out}")
+endforeach()
+
+# ---- the page ------------------------------------------------------------------------------
+file(GLOB BPL_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.cpp)
+file(GLOB BPL_SHADER_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
+add_executable(backprop-lab ${BPL_WEB_SOURCES})
+target_include_directories(backprop-lab PRIVATE ${CMAKE_SOURCE_DIR}/web)
+target_link_libraries(backprop-lab PRIVATE bpl_engine bpl_imgui)
+target_compile_options(backprop-lab PRIVATE ${BPL_WARNINGS} -Os -fno-exceptions)
+target_compile_definitions(backprop-lab PRIVATE "BPL_FONT_RANGES=${cxx_ranges}0")
+bpl_embed_files(backprop-lab fonts_embedded.hpp bpl_fonts binary ${BPL_FONT_FILES})
+if(BPL_SHADER_FILES)
+  bpl_embed_files(backprop-lab shaders_embedded.hpp bpl_shaders text ${BPL_SHADER_FILES})
+endif()
+set_target_properties(backprop-lab PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+target_link_options(backprop-lab PRIVATE
+  -Os -fno-exceptions
+  -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sNO_FILESYSTEM=1 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free
+  -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
+  -sINVOKE_RUN=1 -sEXIT_RUNTIME=0)
+
+# ---- static files next to the WASM (index.html at the top of the repository) ---------------
+set(BPL_SITE_FILES
+  ${CMAKE_SOURCE_DIR}/index.html ${CMAKE_SOURCE_DIR}/web/style.css
+  ${CMAKE_SOURCE_DIR}/web/shell.js ${CMAKE_SOURCE_DIR}/web/bridge.js
+  ${CMAKE_SOURCE_DIR}/web/favicon.svg ${CMAKE_SOURCE_DIR}/web/preview.png)
+set(site_outputs "")
+foreach(src IN LISTS BPL_SITE_FILES)
+  if(NOT EXISTS "${src}")
+    continue()
+  endif()
+  get_filename_component(name "${src}" NAME)
+  add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/${name}"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${src}" "${CMAKE_BINARY_DIR}/${name}"
+    DEPENDS "${src}" VERBATIM)
+  list(APPEND site_outputs "${CMAKE_BINARY_DIR}/${name}")
+endforeach()
+add_custom_target(backprop-lab-site ALL DEPENDS ${site_outputs})
+add_dependencies(backprop-lab backprop-lab-site)

@@ -1,0 +1,324 @@
+// window.backpropLab: the page's JS API for embedders and tests, and a postMessage bridge that
+// offers the same commands to a parent page. Every input is checked for shape, type and size
+// here, then validated again in C++ (web/js_bridge.cpp, web/url_params.cpp). Nothing received
+// is ever evaluated or inserted as HTML.
+(function () {
+  'use strict';
+
+  var MAX_SET_KEYS = 32;
+  var MAX_KEY_CHARS = 32;
+  var MAX_VALUE_CHARS = 256;
+  var MAX_HIDDEN_ITEMS = 8;
+  var MAX_WEIGHTS_CHARS = 1 << 20;
+  var MAX_QUEUED_MESSAGES = 64;
+  var MAX_STEP = 100000;
+  var MAX_STEP_PHASES = 1000;
+  var NOTICE_INFO = 0, NOTICE_WARNING = 1;
+
+  var isReady = false;
+  var resolveReady, rejectReady;
+  var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
+  ready.catch(function () {});   // a failed load is reported on the page, not as an unhandled rejection
+
+  // ---- calls into the WASM module ----------------------------------------------------------
+  function wasm() {
+    var m = window.Module;
+    if (!isReady || !m) throw new Error('Backprop Lab is still loading: await backpropLab.ready first');
+    return m;
+  }
+
+  function call(name, text) {
+    var m = wasm();
+    var ptr = 0;
+    if (typeof text === 'string') {
+      var n = m.lengthBytesUTF8(text) + 1;
+      ptr = m._malloc(n);
+      if (!ptr) throw new Error('out of memory');
+      m.stringToUTF8(text, ptr, n);
+    }
+    try {
+      var out = m['_' + name](ptr);
+      return out ? m.UTF8ToString(out) : '';
+    } finally {
+      if (ptr) m._free(ptr);
+    }
+  }
+
+  function callJson(name, text) {
+    var out = call(name, text);
+    return out ? JSON.parse(out) : null;
+  }
+
+  function pageNotice(text, kind) {
+    if (!isReady) return;
+    var m = window.Module;
+    var s = String(text).slice(0, 400);
+    var n = m.lengthBytesUTF8(s) + 1;
+    var ptr = m._malloc(n);
+    if (!ptr) return;
+    m.stringToUTF8(s, ptr, n);
+    try { m._bpl_notice(ptr, kind); } finally { m._free(ptr); }
+  }
+
+  function isPlainObject(v) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+    var proto = Object.getPrototypeOf(v);
+    return proto === Object.prototype || proto === null;
+  }
+
+  function shortText(s, max) {
+    s = String(s);
+    return s.length > max ? s.slice(0, max) + '...' : s;
+  }
+
+  // set() values to URL text: the same keys and checks as the address bar.
+  function paramsToQuery(params) {
+    var notices = [];
+    var query = new URLSearchParams();
+    var keys = Object.keys(params);
+    if (keys.length > MAX_SET_KEYS) {
+      notices.push('Only the first ' + MAX_SET_KEYS + ' settings were read (' + keys.length + ' given)');
+      keys = keys.slice(0, MAX_SET_KEYS);
+    }
+    keys.forEach(function (key) {
+      if (key.length > MAX_KEY_CHARS) {
+        notices.push('Unknown setting "' + shortText(key, MAX_KEY_CHARS) + '" ignored');
+        return;
+      }
+      var v = params[key];
+      var text = null;
+      if (typeof v === 'number') text = String(v);
+      else if (typeof v === 'boolean') text = v ? '1' : '0';
+      else if (typeof v === 'string') text = v;
+      else if (Array.isArray(v) && v.length <= MAX_HIDDEN_ITEMS &&
+               v.every(function (x) { return typeof x === 'number' || typeof x === 'string'; })) {
+        text = v.map(String).join(',');
+      }
+      if (text === null) {
+        notices.push(key + ': unsupported value (' + (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v) + '); ignored');
+        return;
+      }
+      if (text.length > MAX_VALUE_CHARS) {
+        notices.push(key + ': value too long (' + text.length + ' characters); ignored');
+        return;
+      }
+      query.append(key, text);
+    });
+    return { query: query.toString(), notices: notices };
+  }
+
+  // ---- the API -----------------------------------------------------------------------------
+  var api = {
+    ready: ready,
+    state: function () { return callJson('bpl_state'); },
+    set: function (params) {
+      wasm();
+      if (!isPlainObject(params)) {
+        var msg = 'set() expects an object such as {lr: 0.5, hidden: "8,8"}';
+        pageNotice(msg, NOTICE_WARNING);
+        return { applied: {}, notices: [msg] };
+      }
+      var q = paramsToQuery(params);
+      q.notices.forEach(function (n) { pageNotice(n, NOTICE_WARNING); });
+      var result = callJson('bpl_set', q.query);
+      result.notices = q.notices.concat(result.notices);
+      return result;
+    },
+    play: function () { call('bpl_play'); return api.state(); },
+    pause: function () { call('bpl_pause'); return api.state(); },
+    reset: function () { call('bpl_reset'); return api.state(); },
+    step: function (n) {
+      if (n === undefined) n = 1;
+      if (typeof n !== 'number' || !isFinite(n) || Math.floor(n) !== n || n < 1 || n > MAX_STEP) {
+        throw new TypeError('step(n): n must be a whole number from 1 to ' + MAX_STEP);
+      }
+      var m = wasm();
+      var out = m._bpl_step(n);
+      return out ? JSON.parse(m.UTF8ToString(out)) : null;
+    },
+    weights: function () { return callJson('bpl_weights'); },
+    // Insight tools: gradient check, rewind history, the last/coming update's effect, lessons.
+    gradCheck: function () { return callJson('bpl_grad_check'); },
+    rewind: function (epoch) {
+      if (typeof epoch !== 'number' || !isFinite(epoch) || Math.floor(epoch) !== epoch || epoch < 0) {
+        throw new TypeError('rewind(epoch): epoch must be a whole number, 0 or more');
+      }
+      var m = wasm();
+      var out = m._bpl_rewind(epoch);
+      return out ? JSON.parse(m.UTF8ToString(out)) : null;
+    },
+    history: function () { return callJson('bpl_history'); },
+    beforeAfter: function () { return callJson('bpl_before_after'); },
+    lessons: function () { return callJson('bpl_lessons'); },
+    // Step-through mode: one engine phase at a time (forward layer 1..L, loss, output delta,
+    // hidden deltas, gradients, update); phase() is the phase that ran last.
+    stepPhase: function (n) {
+      if (n === undefined) n = 1;
+      if (typeof n !== 'number' || !isFinite(n) || Math.floor(n) !== n || n < 1 || n > MAX_STEP_PHASES) {
+        throw new TypeError('stepPhase(n): n must be a whole number from 1 to ' + MAX_STEP_PHASES);
+      }
+      var m = wasm();
+      var out = m._bpl_step_phase(n);
+      return out ? JSON.parse(m.UTF8ToString(out)) : null;
+    },
+    phase: function () { return callJson('bpl_phase'); },
+    intermediates: function () { return callJson('bpl_intermediates'); },
+    formulaValues: function () { return callJson('bpl_formula_values'); },
+    loadWeights: function (weights) {
+      wasm();
+      var text;
+      if (typeof weights === 'string') {
+        text = weights;
+      } else if (isPlainObject(weights)) {
+        try { text = JSON.stringify(weights); } catch (e) {
+          return { ok: false, error: 'weights could not be read as JSON: ' + shortText(e && e.message, 120) };
+        }
+      } else {
+        return { ok: false, error: 'loadWeights() expects the object weights() returns: {layers: [{W: [[...]], b: [...]}, ...]}' };
+      }
+      if (typeof text !== 'string' || text.length > MAX_WEIGHTS_CHARS) {
+        return { ok: false, error: 'weights: more than ' + MAX_WEIGHTS_CHARS + ' characters of JSON' };
+      }
+      return callJson('bpl_load_weights', text);
+    }
+  };
+  Object.freeze(api);
+  Object.defineProperty(window, 'backpropLab', { value: api, enumerable: true });
+
+  // ---- postMessage bridge --------------------------------------------------------------------
+  var COMMANDS = {
+    state: function () { return api.state(); },
+    set: function (args) { return api.set(args[0]); },
+    play: function () { return api.play(); },
+    pause: function () { return api.pause(); },
+    reset: function () { return api.reset(); },
+    step: function (args) { return api.step(args[0]); },
+    weights: function () { return api.weights(); },
+    loadWeights: function (args) { return api.loadWeights(args[0]); },
+    stepPhase: function (args) { return api.stepPhase(args[0]); },
+    phase: function () { return api.phase(); },
+    intermediates: function () { return api.intermediates(); },
+    formulaValues: function () { return api.formulaValues(); },
+    gradCheck: function () { return api.gradCheck(); },
+    rewind: function (args) { return api.rewind(args[0]); },
+    history: function () { return api.history(); },
+    beforeAfter: function () { return api.beforeAfter(); },
+    lessons: function () { return api.lessons(); }
+  };
+  var queued = [];
+  var framed = window.parent && window.parent !== window;
+
+  function reply(source, origin, id, ok, payload) {
+    var msg = { type: 'backpropLab', id: id };
+    msg.ok = ok;
+    if (ok) msg.result = payload; else msg.error = payload;
+    try { source.postMessage(msg, origin && origin !== 'null' ? origin : '*'); } catch (e) { /* gone */ }
+  }
+
+  function validId(id) {
+    return id === undefined || id === null || (typeof id === 'string' && id.length <= 64) ||
+           (typeof id === 'number' && isFinite(id));
+  }
+
+  function run(source, origin, data) {
+    var id = data.id === undefined ? null : data.id;
+    try {
+      reply(source, origin, id, true, COMMANDS[data.cmd](data.args || []));
+    } catch (e) {
+      reply(source, origin, id, false, shortText(e && e.message ? e.message : e, 300));
+    }
+  }
+
+  window.addEventListener('message', function (event) {
+    var data = event.data;
+    if (!isPlainObject(data) || data.type !== 'backpropLab' || !('cmd' in data)) return;
+    var source = event.source;
+    if (!source || typeof source.postMessage !== 'function' || source === window) return;
+    if (!validId(data.id)) { reply(source, event.origin, null, false, 'id must be a string (at most 64 characters) or a number'); return; }
+    var id = data.id === undefined ? null : data.id;
+    if (typeof data.cmd !== 'string' || !Object.prototype.hasOwnProperty.call(COMMANDS, data.cmd)) {
+      reply(source, event.origin, id, false, 'unknown command; use one of ' + Object.keys(COMMANDS).join(', '));
+      return;
+    }
+    if (data.args !== undefined && !(Array.isArray(data.args) && data.args.length <= 2)) {
+      reply(source, event.origin, id, false, 'args must be an array of at most 2 values');
+      return;
+    }
+    if (isReady) { run(source, event.origin, data); return; }
+    if (queued.length >= MAX_QUEUED_MESSAGES) { reply(source, event.origin, id, false, 'still loading; too many queued commands'); return; }
+    queued.push([source, event.origin, data]);
+  });
+
+  // State reports to the parent page: after each change (coalesced) and once a second while training.
+  var reportTimer = 0, reportReasons = [];
+  function report(reason) {
+    if (!framed || !isReady) return;
+    if (reportReasons.indexOf(reason) < 0 && reportReasons.length < 8) reportReasons.push(reason);
+    if (reportTimer) return;
+    reportTimer = setTimeout(function () {
+      reportTimer = 0;
+      var reasons = reportReasons;
+      reportReasons = [];
+      try {
+        window.parent.postMessage({ type: 'backpropLab', event: 'state', reasons: reasons, state: api.state() }, '*');
+      } catch (e) { /* parent gone */ }
+    }, 0);
+  }
+  if (framed) {
+    setInterval(function () {
+      if (isReady && !document.hidden) { var s = api.state(); if (s && s.running) report('progress'); }
+    }, 1000);
+  }
+
+  // ---- callbacks from C++ (web/host.cpp) ------------------------------------------------------
+  function pageBase() { return String(location.href).split('#')[0].split('?')[0]; }
+  function attr(text) {
+    return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+
+  function copyText(text, what) {
+    function fallback() {
+      if (window.__bplShell) window.__bplShell.showCopy(what, text);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        pageNotice(what + ' copied to the clipboard.', NOTICE_INFO);
+      }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  window.__bplHost = Object.freeze({
+    frameDrawn: function () {
+      if (isReady) return;
+      isReady = true;
+      if (window.__bplShell) window.__bplShell.loaded();
+      resolveReady(api);
+      var pending = queued;
+      queued = [];
+      pending.forEach(function (q) { run(q[0], q[1], q[2]); });
+      report('ready');
+    },
+    stateChanged: function (reason) { report(String(reason)); },
+    locationSearch: function () { return location.search; },
+    replaceUrl: function (query) {
+      try { history.replaceState(history.state, '', '?' + query + location.hash); } catch (e) { /* sandboxed */ }
+    },
+    copyLink: function (query, embedSnippet) {
+      var url = pageBase() + '?' + query;
+      if (!embedSnippet) { copyText(url, 'Link'); return; }
+      var src = url + '&embed=1';
+      copyText('<iframe src="' + attr(src) + '" width="640" height="420" style="border:0;border-radius:8px;max-width:100%"' +
+               ' title="Backprop Lab: a neural network learning XOR" loading="lazy"></iframe>', 'Embed code');
+    },
+    openFullPage: function (query) {
+      window.open(pageBase() + '?' + query, '_blank', 'noopener');
+    },
+    fatal: function (message) {
+      rejectReady(new Error(String(message)));
+      if (window.__bplShell) window.__bplShell.fail('The page could not start its graphics.', String(message));
+    },
+    failed: function (message) { rejectReady(new Error(String(message))); }
+  });
+})();

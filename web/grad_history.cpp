@@ -1,0 +1,37 @@
+// Gradient norms per layer, one point per stride epochs, bounded like the loss history.
+#include "grad_history.hpp"
+#include <algorithm>
+#include <cmath>
+
+void grad_history_clear(GradHistory& g, int layers) {
+    g.layers = layers;
+    g.norms.clear();
+    g.stride = 1;
+}
+
+double weight_grad_norm(const bpl::Network& net, int l) {
+    const bpl::LayerShape& s = net.layers[l];
+    const double* dW = bpl::layer_dW(net, l);
+    double sum = 0.0;
+    for (int i = 0; i < s.fan_in * s.fan_out; ++i) sum += dW[i] * dW[i];
+    return std::sqrt(sum);
+}
+
+void grad_history_record(GradHistory& g, const bpl::Network& net) {
+    if (g.layers != net.num_layers) grad_history_clear(g, net.num_layers);
+    if (net.epoch <= 0 || net.epoch % g.stride != 0) return;
+    for (int l = 0; l < g.layers; ++l) g.norms.push_back(static_cast<float>(weight_grad_norm(net, l)));
+    if (grad_history_points(g) < kGradHistoryCap) return;
+    // Keep the odd points (epochs 2·stride, 4·stride, …) so the invariant holds with the doubled stride.
+    const size_t L = size_t(g.layers), n = grad_history_points(g);
+    size_t kept = 0;
+    for (size_t i = 1; i < n; i += 2, ++kept)
+        for (size_t l = 0; l < L; ++l) g.norms[kept * L + l] = g.norms[i * L + l];
+    g.norms.resize(kept * L);
+    g.stride *= 2;
+}
+
+void grad_history_truncate(GradHistory& g, long long epoch) {
+    size_t keep = size_t(std::max(0LL, epoch / g.stride));
+    if (keep < grad_history_points(g)) g.norms.resize(keep * size_t(g.layers));
+}

@@ -1,0 +1,31 @@
+// Event pump with deferred key releases (see input_events.hpp).
+#include "input_events.hpp"
+#include <SDL.h>
+#include "imgui_impl_sdl.h"
+
+namespace {
+
+constexpr int kMaxDeferred = 16;
+SDL_Event g_deferred[kMaxDeferred];   // key releases held back from the previous batch
+int g_deferred_count = 0;
+
+}  // namespace
+
+void pump_input_events() {
+    SDL_Event held[kMaxDeferred];
+    int held_count = g_deferred_count;
+    for (int i = 0; i < held_count; ++i) held[i] = g_deferred[i];
+    g_deferred_count = 0;
+    for (int i = 0; i < held_count; ++i) ImGui_ImplSDL2_ProcessEvent(&held[i]);
+
+    bool pressed[SDL_NUM_SCANCODES] = {};   // pressed in this batch
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        if (event.type == SDL_KEYDOWN) pressed[event.key.keysym.scancode] = true;
+        if (event.type == SDL_KEYUP && pressed[event.key.keysym.scancode] && g_deferred_count < kMaxDeferred) {
+            g_deferred[g_deferred_count++] = event;
+            continue;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&event);
+    }
+}

@@ -1,0 +1,139 @@
+// Step-through highlights over the network diagram (see network_phase_overlay.hpp). Values come
+// from the Network; labels ease from the value before the phase to the new one over 300 ms.
+#include "network_phase_overlay.hpp"
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include "app.hpp"
+#include "imgui_internal.h"   // ImBezierCubicCalc
+#include "learn.hpp"
+#include "ui_theme.hpp"
+
+namespace {
+
+constexpr ImU32 kForward = IM_COL32(0, 114, 178, 255);    // signals: the accent blue
+constexpr ImU32 kBackward = IM_COL32(204, 121, 167, 255); // δ: reddish purple (Okabe–Ito)
+
+struct Overlay {
+    const AppState& app;
+    const DiagramLayout& d;
+    ImDrawList* dl;
+    int row;
+    float ease;
+    double now;
+};
+
+double eased(const Overlay& o, const std::vector<double>& prev, const std::vector<double>& cur, size_t i) {
+    if (prev.size() != cur.size() || !std::isfinite(prev[i])) return cur[i];
+    return prev[i] + (cur[i] - prev[i]) * o.ease;
+}
+
+void label(const Overlay& o, ImVec2 at, const char* text, ImU32 ink, float alpha = 1.0f) {
+    float size = 13.0f;
+    ImFont* font = ImGui::GetFont();
+    ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text);
+    ImVec2 lo(at.x - ts.x * 0.5f - 3, at.y - ts.y * 0.5f - 1), hi(at.x + ts.x * 0.5f + 3, at.y + ts.y * 0.5f + 1);
+    o.dl->AddRectFilled(lo, hi, IM_COL32(255, 255, 255, static_cast<int>(225 * alpha)), 3.0f);
+    o.dl->AddRect(lo, hi, (ink & 0x00FFFFFF) | (static_cast<ImU32>(160 * alpha) << 24), 3.0f);
+    o.dl->AddText(font, size, ImVec2(lo.x + 3, lo.y + 1), (ink & 0x00FFFFFF) | (static_cast<ImU32>(255 * alpha) << 24), text);
+}
+
+void value_text(char* buf, size_t n, const char* name, double v) {
+    std::snprintf(buf, n, "%s%s%.3g", name, v < 0 ? "−" : "", std::fabs(v));
+}
+
+// Highlights connections into column c and moves dots along them (forward or backward).
+void flow(const Overlay& o, int c, ImU32 col, bool backward) {
+    float phase = static_cast<float>(std::fmod(o.now * 0.9, 1.0));
+    for (int j = 0; j < o.d.units[c]; ++j)
+        for (int i = 0; i < o.d.units[c - 1]; ++i) {
+            ImVec2 p[4];
+            connection_curve(o.d, c, i, j, p);
+            o.dl->AddBezierCubic(p[0], p[1], p[2], p[3], (col & 0x00FFFFFF) | 0x50000000u, 4.0f);
+            float t = backward ? 1.0f - phase : phase;
+            ImVec2 at = ImBezierCubicCalc(p[0], p[1], p[2], p[3], t);
+            o.dl->AddCircleFilled(at, 4.0f, col);
+            o.dl->AddCircle(at, 4.0f, IM_COL32_WHITE, 0, 1.0f);
+        }
+}
+
+void ring(const Overlay& o, int c, int u, ImU32 col) {
+    o.dl->AddCircle(o.d.pos[c][u], o.d.radius + 4.0f, col, 0, 3.0f);
+}
+
+// Labels under every neuron of engine layer l: name + value (z, or δ) for the focus row.
+void unit_labels(const Overlay& o, int l, const std::vector<double>& prev, const std::vector<double>& cur, const char* name, ImU32 col) {
+    const bpl::LayerShape& s = o.app.net.layers[l];
+    for (int u = 0; u < s.fan_out; ++u) {
+        size_t i = s.unit + static_cast<size_t>(o.row) * s.fan_out + u;
+        char text[48];
+        value_text(text, sizeof text, name, eased(o, prev, cur, i));
+        ImVec2 p = o.d.pos[l + 1][u];
+        ring(o, l + 1, u, col);
+        label(o, ImVec2(p.x, p.y + o.d.radius + 13.0f), text, col);
+    }
+}
+
+// Labels on every connection (∂L/∂w or Δw), spread along the curves by source unit.
+void connection_labels(const Overlay& o, const std::vector<double>& values, const char* name, float alpha) {
+    const bpl::Network& net = o.app.net;
+    for (int c = 1; c < o.d.columns; ++c) {
+        int fan_in = o.d.units[c - 1], fan_out = o.d.units[c];
+        if (fan_in * fan_out > 32) continue;   // too many to read: the tooltip has them
+        for (int j = 0; j < fan_out; ++j)
+            for (int i = 0; i < fan_in; ++i) {
+                ImVec2 p[4];
+                connection_curve(o.d, c, i, j, p);
+                float t = fan_in > 1 ? 0.28f + 0.44f * static_cast<float>(i) / static_cast<float>(fan_in - 1) : 0.5f;
+                double v = values[net.layers[c - 1].w + static_cast<size_t>(i) * fan_out + j];
+                char text[48];
+                value_text(text, sizeof text, name, v);
+                label(o, ImBezierCubicCalc(p[0], p[1], p[2], p[3], t), text, v < 0 ? ui_color::bad : kForward, alpha);
+            }
+    }
+}
+
+void loss_marks(const Overlay& o, bool backward) {
+    ImVec2 out = o.d.pos[o.d.columns - 1][0];
+    ImVec2 lo(o.d.loss_pos.x - o.d.loss_half.x, o.d.loss_pos.y - o.d.loss_half.y);
+    ImVec2 hi(o.d.loss_pos.x + o.d.loss_half.x, o.d.loss_pos.y + o.d.loss_half.y);
+    ImU32 col = backward ? kBackward : kForward;
+    o.dl->AddRect(ImVec2(lo.x - 3, lo.y - 3), ImVec2(hi.x + 3, hi.y + 3), col, 6.0f, 0, 3.0f);
+    float phase = static_cast<float>(std::fmod(o.now * 0.9, 1.0));
+    float t = backward ? 1.0f - phase : phase;
+    o.dl->AddCircleFilled(ImVec2(out.x + o.d.radius + t * (lo.x - out.x - o.d.radius), out.y), 4.0f, col);
+}
+
+void phase_banner(const Overlay& o, const PhaseView& v) {
+    std::string text = "Step " + std::to_string(v.index + 1) + "/" + std::to_string(v.count) + ": " + learn_phase_title(o.app.net, v.phase);
+    ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    ImVec2 lo(o.d.max.x - ts.x - 14.0f, o.d.min.y - ImGui::GetTextLineHeight() - 2.0f);
+    bool back = v.phase.kind != bpl::PhaseKind::forward && v.phase.kind != bpl::PhaseKind::loss && v.phase.kind != bpl::PhaseKind::update;
+    o.dl->AddRectFilled(lo, ImVec2(lo.x + ts.x + 12.0f, lo.y + ts.y + 4.0f), back ? kBackward : kForward, 9.0f);
+    o.dl->AddText(ImVec2(lo.x + 6.0f, lo.y + 2.0f), IM_COL32_WHITE, text.c_str());
+}
+
+}  // namespace
+
+void draw_network_phase_overlay(AppState& app, const DiagramLayout& d) {
+    const bpl::Network& net = app.net;
+    PhaseView v = learn_phase_view(net);
+    if (!app.learn.active || !v.ran || net.diverged || d.columns != net.num_layers + 1) return;
+    const LearnState& s = app.learn;
+    Overlay o{app, d, ImGui::GetWindowDrawList(), learn_focus_row(app, v), learn_ease(app), app_now_seconds()};
+    int l = v.phase.layer;
+    char text[48];
+    switch (v.phase.kind) {
+        case bpl::PhaseKind::forward: flow(o, l + 1, kForward, false); unit_labels(o, l, s.prev_z, net.z, "z ", kForward); break;
+        case bpl::PhaseKind::loss:
+            loss_marks(o, false);
+            value_text(text, sizeof text, "ℓ ", net.sample_loss[o.row]);
+            label(o, ImVec2(d.loss_pos.x, d.loss_pos.y + d.loss_half.y + 13.0f), text, kForward);
+            break;
+        case bpl::PhaseKind::output_delta: loss_marks(o, true); unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward); break;
+        case bpl::PhaseKind::hidden_delta: flow(o, l + 2, kBackward, true); unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward); break;
+        case bpl::PhaseKind::gradients: connection_labels(o, net.grads, "", 1.0f); break;
+        case bpl::PhaseKind::update: connection_labels(o, net.last_step, "Δ", std::max(o.ease, 0.15f)); break;
+    }
+    phase_banner(o, v);
+}

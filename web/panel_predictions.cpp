@@ -1,0 +1,87 @@
+// The predictions table: the 4 XOR rows with input, target, output (with a bar) and error, live.
+// Clicking a row selects it for the network diagram.
+#include <cmath>
+#include <cstdio>
+#include "network.hpp"
+#include "panels.hpp"
+#include "ui_theme.hpp"
+
+static const char* kRowNames[bpl::kSamples] = {"0  0", "0  1", "1  0", "1  1"};
+
+static void output_bar(double out) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * 0.55f;
+    float y = p.y + (ImGui::GetTextLineHeight() - h) * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w, y + h), ui_color::grid, 3.0f);
+    if (std::isfinite(out)) {
+        float f = float(std::fmin(std::fmax(out, 0.0), 1.0));
+        dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w * f, y + h), ui_color::accent, 3.0f);
+    }
+    ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
+}
+
+static void number_cell(double v, ImU32 colour) {
+    ImGui::PushFont(g_fonts.mono);
+    if (!std::isfinite(v)) {
+        ImGui::TextDisabled("—");
+    } else {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%+.4f", v);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(v >= 0 ? buf + 1 : buf);   // no '+' on positive values
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopFont();
+}
+
+static void draw_row(AppState& app, int r) {
+    const double out = bpl::network_output(app.net)[r];
+    const double target = bpl::kXorTargets[r];
+    const double err = out - target;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::PushID(r);
+    bool selected = app.selected_row == r;
+    ImGui::PushFont(g_fonts.mono);
+    if (ImGui::Selectable(kRowNames[r], selected, ImGuiSelectableFlags_SpanAllColumns))
+        app.selected_row = selected ? -1 : r;
+    ImGui::PopFont();
+    ImGui::PopID();
+    ImGui::TableNextColumn();
+    ImGui::PushFont(g_fonts.mono);
+    ImGui::Text("%.0f", target);
+    ImGui::PopFont();
+    ImGui::TableNextColumn();
+    number_cell(out, ui_color::text);
+    ImGui::TableNextColumn();
+    output_bar(out);
+    ImGui::TableNextColumn();
+    ImU32 colour = std::fabs(err) < 0.1 ? ui_color::good : std::fabs(err) > 0.4 ? ui_color::bad : ui_color::text;
+    number_cell(err, colour);
+    ImGui::TableNextColumn();
+    bool right = std::isfinite(out) && (out >= 0.5) == (target >= 0.5);
+    ImGui::PushStyleColor(ImGuiCol_Text, right ? ui_color::good : ui_color::bad);
+    ImGui::TextUnformatted(std::isfinite(out) ? (right ? "✓" : "✕") : "");
+    ImGui::PopStyleColor();
+}
+
+void draw_predictions_panel(AppState& app) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("predictions", 6, flags)) return;
+    float num = ImGui::CalcTextSize("-0.0000").x;
+    ImGui::TableSetupColumn("x₁ x₂", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("y", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("ŷ (output)", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("ŷ − y", ImGuiTableColumnFlags_WidthFixed, num);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize());
+    ImGui::TableHeadersRow();
+    for (int r = 0; r < bpl::kSamples; ++r) draw_row(app, r);
+    ImGui::EndTable();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted("✓ when the output rounds to the target. Click a row to follow it in the network.");
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
