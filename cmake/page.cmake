@@ -18,7 +18,7 @@ target_include_directories(bpl_imgui SYSTEM PUBLIC ${BPL_IMGUI_DIR} ${BPL_IMGUI_
                            ${BPL_SDL2_DIR}/include/SDL2)
 target_compile_definitions(bpl_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
                            IMGUI_DISABLE_OBSOLETE_FUNCTIONS SDL_MAIN_HANDLED)
-target_compile_options(bpl_imgui PRIVATE -Os -fno-exceptions -w)
+target_compile_options(bpl_imgui PRIVATE -Os -fno-exceptions -fno-rtti -w)
 target_link_libraries(bpl_imgui PUBLIC ${BPL_SDL2_DIR}/lib/libSDL2.a)
 
 # ---- fonts: DejaVu subsets made at build time ----------------------------------------------
@@ -50,21 +50,32 @@ string(REPLACE ";" "," unicodes "${unicodes}")
 set(BPL_FONT_SOURCE_DIR /usr/share/fonts/truetype/dejavu)
 set(BPL_FONT_DIR "${CMAKE_BINARY_DIR}/generated/fonts")
 set(BPL_FONT_FILES "")
+# Download size: the subsets hold ASCII plus only those characters of the ranges that the page's
+# sources actually contain (cmake/used_chars.py scans web/ and engine/ at configure time; CMake
+# re-runs when one of them changes, the subsets are remade only when the set of characters
+# does). Every glyph the ranges allowed cost ~100 KB of gzip.
+file(GLOB BPL_TEXT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.cpp ${CMAKE_SOURCE_DIR}/web/*.hpp
+     ${CMAKE_SOURCE_DIR}/engine/*.cpp ${CMAKE_SOURCE_DIR}/engine/*.hpp)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${BPL_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/cmake/used_chars.py)
 # The mono face only shows numbers and row labels (kMonoRanges in web/ui_theme.cpp).
-set(BPL_MONO_UNICODES "U+0020-007E,U+00B7,U+00D7,U+0370-03FF,U+2070-209F,U+2212")
+set(BPL_MONO_RANGES "0x00B7,0x00B7,0x00D7,0x00D7,0x0370,0x03FF,0x2070,0x209F,0x2212,0x2212")
 foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
   set(out "${BPL_FONT_DIR}/${face}-subset.ttf")
-  set(face_unicodes "${unicodes}")
+  set(face_ranges "${cxx_ranges}0")
   if(face STREQUAL "DejaVuSansMono")
-    set(face_unicodes "${BPL_MONO_UNICODES}")
+    set(face_ranges "${BPL_MONO_RANGES}")
   endif()
+  execute_process(COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/used_chars.py "${face_ranges}" ${BPL_TEXT_SOURCES}
+                  OUTPUT_VARIABLE face_chars COMMAND_ERROR_IS_FATAL ANY)
+  set(chars_file "${BPL_FONT_DIR}/${face}-chars.txt")
+  file(CONFIGURE OUTPUT "${chars_file}" CONTENT "${face_chars}")   # rewritten only when it changes
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${BPL_FONT_DIR}"
     COMMAND /usr/bin/python3 -m fontTools.subset "${BPL_FONT_SOURCE_DIR}/${face}.ttf"
-            "--unicodes=${face_unicodes}" --no-hinting --layout-features= --name-IDs=
+            --unicodes=U+0020-007E "--text-file=${chars_file}" --no-hinting --layout-features= --name-IDs=
             --notdef-outline "--output-file=${out}"
-    DEPENDS "${BPL_FONT_SOURCE_DIR}/${face}.ttf"
+    DEPENDS "${BPL_FONT_SOURCE_DIR}/${face}.ttf" "${chars_file}"
     COMMENT "Subsetting ${face}"
     VERBATIM)
   list(APPEND BPL_FONT_FILES "${out}")
@@ -76,15 +87,17 @@ file(GLOB BPL_SHADER_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
 add_executable(backprop-lab ${BPL_WEB_SOURCES})
 target_include_directories(backprop-lab PRIVATE ${CMAKE_SOURCE_DIR}/web)
 target_link_libraries(backprop-lab PRIVATE bpl_engine bpl_imgui)
-target_compile_options(backprop-lab PRIVATE ${BPL_WARNINGS} -Os -fno-exceptions)
+target_compile_options(backprop-lab PRIVATE ${BPL_WARNINGS} -Os -fno-exceptions -fno-rtti)
 target_compile_definitions(backprop-lab PRIVATE "BPL_FONT_RANGES=${cxx_ranges}0")
 bpl_embed_files(backprop-lab fonts_embedded.hpp bpl_fonts binary ${BPL_FONT_FILES})
 if(BPL_SHADER_FILES)
   bpl_embed_files(backprop-lab shaders_embedded.hpp bpl_shaders text ${BPL_SHADER_FILES})
 endif()
 set_target_properties(backprop-lab PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
+# Size (issue 5, measured on the gzipped download): -Oz, emmalloc and no errno/longjmp support
+# take ~9 KB off; web/link_trims.cpp keeps unused SDL and GL glue out (~47 KB).
 target_link_options(backprop-lab PRIVATE
-  -Os -fno-exceptions
+  -Oz -fno-exceptions -fno-rtti -sMALLOC=emmalloc -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0
   -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sNO_FILESYSTEM=1 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free

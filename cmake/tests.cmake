@@ -72,3 +72,6 @@ if(BPL_WEB_TESTS)
       TIMEOUT 600 RESOURCE_LOCK chromium)
   endforeach()
 endif()
+
+# Fuzzers (clang + libFuzzer) and the suites under ASan + UBSan.
+include(cmake/hardening.cmake)

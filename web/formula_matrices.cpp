@@ -42,12 +42,12 @@ void forward_matrices(MatrixAdder& m, int l) {
     const bpl::Network& net = m.app.net;
     const LearnState& s = m.app.learn;
     std::string in = l == 0 ? "X" : "a" + sup(l - 1);
+    m.units("a" + sup(l) + " = f(z" + sup(l) + ")", net.a, s.prev_a, l);   // results first: they fit on screen
+    m.units("z" + sup(l) + " = " + in + "·W" + sup(l) + " + b" + sup(l), net.z, s.prev_z, l);
     if (l == 0) m.v.matrices.push_back(MatrixView{"X (inputs)", bpl::kXorInputs, nullptr, bpl::kSamples, bpl::kInputs, true, -2, -1, m.row, -1});
     else m.units(in + " (inputs)", net.a, s.prev_a, l - 1);
     m.weights("W" + sup(l), net.params, nullptr, l, -1);
     m.bias("b" + sup(l), net.params, nullptr, l);
-    m.units("z" + sup(l) + " = " + in + "·W" + sup(l) + " + b" + sup(l), net.z, s.prev_z, l);
-    m.units("a" + sup(l) + " = f(z" + sup(l) + ")", net.a, s.prev_a, l);
 }
 
 void formula_matrices_of(MatrixAdder& m, const PhaseView& pv) {
@@ -59,16 +59,16 @@ void formula_matrices_of(MatrixAdder& m, const PhaseView& pv) {
         case bpl::PhaseKind::forward: forward_matrices(m, l); break;
         case bpl::PhaseKind::loss:
         case bpl::PhaseKind::output_delta:
-            m.column("ŷ", out, nullptr);
-            m.column("y", bpl::kXorTargets, nullptr);
             if (pv.phase.kind == bpl::PhaseKind::loss) m.column("ℓ per row", net.sample_loss, nullptr);
             else m.units("δ_out = δ" + sup(L - 1), net.delta, s.prev_delta, L - 1);
+            m.column("ŷ", out, nullptr);
+            m.column("y", bpl::kXorTargets, nullptr);
             break;
         case bpl::PhaseKind::hidden_delta:
+            m.units("δ" + sup(l) + " = (δ" + sup(l + 1) + "·W" + sup(l + 1) + "ᵀ) ⊙ f′(a" + sup(l) + ")", net.delta, s.prev_delta, l);
             m.units("δ" + sup(l + 1) + " (from above)", net.delta, s.prev_delta, l + 1);
             m.weights("W" + sup(l + 1) + " (used as W" + sup(l + 1) + "ᵀ)", net.params, nullptr, l + 1, m.unit);
             m.units("a" + sup(l), net.a, s.prev_a, l);
-            m.units("δ" + sup(l) + " = (δ" + sup(l + 1) + "·W" + sup(l + 1) + "ᵀ) ⊙ f′(a" + sup(l) + ")", net.delta, s.prev_delta, l);
             break;
         case bpl::PhaseKind::gradients:
             for (int k = L - 1; k >= 0; --k) {

@@ -36,6 +36,11 @@ struct Builder {
         v.terms.push_back({name, value, shown, source});
         return paren(shown, value);
     }
+    // A result (or a leading operand): recorded the same way, never in parentheses.
+    std::string result(const std::string& name, double value, const std::string& source, int sig = 4) {
+        add(name, value, source, sig);
+        return v.terms.back().shown;
+    }
     void line(const std::string& symbolic, const std::string& numbers) { v.lines.push_back({symbolic, numbers}); }
 };
 
@@ -89,12 +94,12 @@ void forward_lines(Builder& b, int l, int j, int r) {
     sym += " + b" + formula_sub(j + 1);
     nums += " + " + b.add("b", bpl::layer_b(net, l)[j], path("b", {l, j}));
     double z = bpl::layer_z(net, l)[r * s.fan_out + j];
-    std::string z_text = b.add("z", z, path("z", {l, r, j}), 4);
+    std::string z_text = b.result("z", z, path("z", {l, r, j}));
     b.line(sym, nums + " = " + z_text);
     std::string name = formula_unit_name(net, l, j);
     const char* f = act_symbol(layer_act(net, l));
     b.line(name + " = a = " + f + "(z)", "= " + std::string(f) + "(" + z_text + ") = " +
-           b.add(name, bpl::layer_a(net, l)[r * s.fan_out + j], path("a", {l, r, j}), 4));
+           b.result(name, bpl::layer_a(net, l)[r * s.fan_out + j], path("a", {l, r, j})));
 }
 
 void loss_lines(Builder& b, const PhaseView& pv, int r) {
@@ -102,7 +107,7 @@ void loss_lines(Builder& b, const PhaseView& pv, int r) {
     int L = net.num_layers;
     std::string y = b.add("y", bpl::kXorTargets[r], path("y", {r}));
     std::string a = b.add("ŷ", bpl::network_output(net)[r], path("a", {L - 1, r, 0}));
-    std::string l = b.add("ℓ", net.sample_loss[r], path("sampleLoss", {r}), 4);
+    std::string l = b.result("ℓ", net.sample_loss[r], path("sampleLoss", {r}));
     if (net.config.loss == bpl::Loss::bce)
         b.line("ℓ = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)]", "= −[" + y + "·ln " + a + " + (1 − " + y + ")·ln(1 − " + a + ")] = " + l);
     else
@@ -110,7 +115,7 @@ void loss_lines(Builder& b, const PhaseView& pv, int r) {
     if (pv.rows == 1) return;
     std::string nums = "= (";
     for (int k = 0; k < bpl::kSamples; ++k) nums += (k ? " + " : "") + b.add("ℓ", net.sample_loss[k], path("sampleLoss", {k}));
-    b.line("L = mean ℓ = (ℓ₀₀ + ℓ₀₁ + ℓ₁₀ + ℓ₁₁) / 4", nums + ") / 4 = " + b.add("L", net.running_loss, "runningLoss", 4));
+    b.line("L = mean ℓ = (ℓ₀₀ + ℓ₀₁ + ℓ₁₀ + ℓ₁₁) / 4", nums + ") / 4 = " + b.result("L", net.running_loss, "runningLoss"));
 }
 
 void output_delta_lines(Builder& b, const PhaseView& pv, int r) {
@@ -118,7 +123,7 @@ void output_delta_lines(Builder& b, const PhaseView& pv, int r) {
     int L = net.num_layers;
     std::string a = b.add("ŷ", bpl::network_output(net)[r], path("a", {L - 1, r, 0}));
     std::string y = b.add("y", bpl::kXorTargets[r], path("y", {r}));
-    std::string d = b.add("δ_out", bpl::layer_delta(net, L - 1)[r], path("delta", {L - 1, r, 0}), 4);
+    std::string d = b.result("δ_out", bpl::layer_delta(net, L - 1)[r], path("delta", {L - 1, r, 0}));
     bpl::Activation act = net.config.output_activation;
     switch (net.config.loss) {
         case bpl::Loss::bce:
@@ -156,7 +161,7 @@ void hidden_delta_lines(Builder& b, int l, int j, int r) {
     std::string a = b.add(name, bpl::layer_a(net, l)[r * units + j], path("a", {l, r, j}));
     bpl::Activation act = net.config.activation;
     b.line("δ(" + name + ") = " + sym + ")·" + deriv_text(act, name),
-           nums + ")·" + deriv_text(act, a) + " = " + b.add("δ", bpl::layer_delta(net, l)[r * units + j], path("delta", {l, r, j}), 4));
+           nums + ")·" + deriv_text(act, a) + " = " + b.result("δ", bpl::layer_delta(net, l)[r * units + j], path("delta", {l, r, j})));
 }
 
 struct Connection { int layer, from, to; };
@@ -182,9 +187,9 @@ void gradient_lines(Builder& b, const PhaseView& pv, Connection c) {
     }
     const char* over = pv.rows > 1 ? " over the 4 rows" : "";
     b.line("∂L/∂w" + wn + " = Σ " + in_name + "·" + to + over,
-           nums + " = " + b.add("∂L/∂w", bpl::layer_dW(net, c.layer)[c.from * s.fan_out + c.to], path("dW", {c.layer, c.from, c.to}), 4));
+           nums + " = " + b.result("∂L/∂w", bpl::layer_dW(net, c.layer)[c.from * s.fan_out + c.to], path("dW", {c.layer, c.from, c.to})));
     b.line("∂L/∂b" + formula_sub(c.to + 1) + " = Σ " + to + over,
-           bias + " = " + b.add("∂L/∂b", bpl::layer_db(net, c.layer)[c.to], path("db", {c.layer, c.to}), 4));
+           bias + " = " + b.result("∂L/∂b", bpl::layer_db(net, c.layer)[c.to], path("db", {c.layer, c.to})));
 }
 
 void update_lines(Builder& b, const std::vector<double>* before, Connection c) {
@@ -197,14 +202,14 @@ void update_lines(Builder& b, const std::vector<double>* before, Connection c) {
         std::string lr = num(net.config.lr);
         b.add("η", net.config.lr, "lr");
         b.line("Δ" + wn + " = −η·∂L/∂" + wn, "= −" + lr + "·" + b.add("∂L/∂w", net.grads[w], path("dW", {c.layer, c.from, c.to})) +
-               " = " + b.add("Δw", net.last_step[w], dw, 4));
+               " = " + b.result("Δw", net.last_step[w], dw));
         b.line("Δ" + bn + " = −η·∂L/∂" + bn, "= −" + lr + "·" + b.add("∂L/∂b", net.grads[bi], path("db", {c.layer, c.to})) +
-               " = " + b.add("Δb", net.last_step[bi], db, 4));
+               " = " + b.result("Δb", net.last_step[bi], db));
     } else {
-        b.line("Δ" + wn + " from the optimiser's running averages of ∂L/∂" + wn, "= " + b.add("Δw", net.last_step[w], dw, 4));
+        b.line("Δ" + wn + " from the optimiser's running averages of ∂L/∂" + wn, "= " + b.result("Δw", net.last_step[w], dw));
     }
-    std::string after = b.add(wn, net.params[w], path("W", {c.layer, c.from, c.to}), 4);
-    if (before) b.line(wn + " ← " + wn + " + Δ" + wn, "= " + b.add(wn, (*before)[w], path("before.W", {c.layer, c.from, c.to}), 4) + " + " +
+    std::string after = b.result(wn, net.params[w], path("W", {c.layer, c.from, c.to}));
+    if (before) b.line(wn + " ← " + wn + " + Δ" + wn, "= " + b.result(wn, (*before)[w], path("before.W", {c.layer, c.from, c.to})) + " + " +
                        paren(num(net.last_step[w], 4), net.last_step[w]) + " = " + after);
     else b.line(wn + " ← " + wn + " + Δ" + wn, "= " + after + "  (after the step)");
 }
@@ -248,15 +253,15 @@ FormulaView formula_view(const AppState& app) {
     const LearnFocus& f = app.learn.focus;
     int l = pv.phase.layer;
     int j = l >= 0 && f.layer == l ? f.unit : 0;
-    std::string row = "row " + std::string(kRowNames[r]) + " (x = " + kRowNames[r][0] + " " + kRowNames[r][1] +
+    std::string row = "Row " + std::string(kRowNames[r]) + " (x = " + kRowNames[r][0] + " " + kRowNames[r][1] +
                       ", y = " + (bpl::kXorTargets[r] > 0.5 ? "1" : "0") + ")";
     Builder b{app, net, v};
     Connection c = focus_connection(app);
     switch (pv.phase.kind) {
-        case bpl::PhaseKind::forward: v.subject = row + " · neuron " + formula_unit_name(net, l, j); forward_lines(b, l, j, r); break;
+        case bpl::PhaseKind::forward: v.subject = row + ", neuron " + formula_unit_name(net, l, j); forward_lines(b, l, j, r); break;
         case bpl::PhaseKind::loss: v.subject = row; loss_lines(b, pv, r); break;
-        case bpl::PhaseKind::output_delta: v.subject = row + " · output ŷ"; output_delta_lines(b, pv, r); break;
-        case bpl::PhaseKind::hidden_delta: v.subject = row + " · neuron " + formula_unit_name(net, l, j); hidden_delta_lines(b, l, j, r); break;
+        case bpl::PhaseKind::output_delta: v.subject = row + ", output ŷ"; output_delta_lines(b, pv, r); break;
+        case bpl::PhaseKind::hidden_delta: v.subject = row + ", neuron " + formula_unit_name(net, l, j); hidden_delta_lines(b, l, j, r); break;
         case bpl::PhaseKind::gradients:
         case bpl::PhaseKind::update:
             v.subject = "weight " + formula_unit_name(net, c.layer - 1, c.from) + " → " + formula_unit_name(net, c.layer, c.to);

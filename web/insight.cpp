@@ -7,6 +7,7 @@
 #include "before_after.hpp"
 #include "host.hpp"
 #include "json_text.hpp"
+#include "lessons.hpp"
 #include "losses.hpp"
 #include "trainer.hpp"
 
@@ -21,6 +22,7 @@ void insight_on_clear(AppState& app) {
 }
 
 long long insight_train_epochs(AppState& app, long long n) {
+    lesson_embed_notice(app);   // after the URL's keys (embed=1 may follow lesson=…)
     long long run = 0;
     for (; run < n && !app.net.diverged; ++run) {   // counts like bpl::train_epochs
         bpl::train_epoch(app.net);

@@ -15,4 +15,5 @@ struct InsightState {
     int lesson = -1;                  // index into kLessons, -1 = no lesson
     InsightTab show_tab = InsightTab::none;   // a tab to select on the next frame
     long long scrub_epoch = -1;       // the rewind slider's position while dragged
+    bool lesson_notice = false;       // a lesson just started: embeds show its text as a notice
 };

@@ -27,6 +27,8 @@ const Lesson* active_lesson(const AppState& app);   // nullptr when no lesson is
 // notice naming the valid ids. "none" (or "") turns the lesson off and keeps the settings.
 std::string lesson_start(AppState& app, std::string_view id);
 std::string lesson_ids();                           // "hidden-layer, lr-too-small, …"
+// The embed layout has no lesson tab: the lesson's title and action as a notice (once).
+void lesson_embed_notice(AppState& app);
 
 // JSON for the JS API: the lesson list, and the active lesson id (or null).
 std::string lessons_json();

@@ -20,16 +20,23 @@ namespace {
 
 AppState g_app;
 SDL_Window* g_window = nullptr;
+double g_canvas_dpr = 0.0;   // device pixel ratio the canvas backing store was last sized for
 
 // The canvas is sized by CSS (it fills its container): follow it, at the device pixel ratio.
+// A zoom or a move to another screen changes the ratio without a resize event: SDL re-reads
+// the ratio on SDL_SetWindowSize, even at the same size.
 void follow_canvas_size() {
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     int w = 0, h = 0;
     SDL_GetWindowSize(g_window, &w, &h);
     int want_w = css_w < 1 ? 1 : int(css_w), want_h = css_h < 1 ? 1 : int(css_h);
-    if (want_w != w || want_h != h) SDL_SetWindowSize(g_window, want_w, want_h);
-    if (ui_fonts_update(float(emscripten_get_device_pixel_ratio()))) {
+    double dpr = emscripten_get_device_pixel_ratio();
+    if (want_w != w || want_h != h || dpr != g_canvas_dpr) {
+        SDL_SetWindowSize(g_window, want_w, want_h);
+        g_canvas_dpr = dpr;
+    }
+    if (ui_fonts_update(float(dpr))) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include "app.hpp"
+#include "formula_view.hpp"
 #include "imgui_internal.h"   // ImBezierCubicCalc
 #include "learn.hpp"
 #include "ui_theme.hpp"
@@ -42,6 +43,16 @@ void value_text(char* buf, size_t n, const char* name, double v) {
     std::snprintf(buf, n, "%s%s%.3g", name, v < 0 ? "−" : "", std::fabs(v));
 }
 
+// Two significant digits, short: 0.0030, 0.41, 1.3e−5.
+void short_text(char* buf, size_t n, double v) {
+    double m = std::fabs(v);
+    const char* sign = v < 0 ? "−" : "+";
+    if (m == 0.0 || !std::isfinite(v)) { std::snprintf(buf, n, "%g", v); return; }
+    int e = static_cast<int>(std::floor(std::log10(m)));
+    if (e >= -3) std::snprintf(buf, n, "%s%.*f", sign, std::max(0, 1 - e), m);
+    else std::snprintf(buf, n, "%s%.1fe%s%d", sign, m / std::pow(10.0, e), "−", -e);
+}
+
 // Highlights connections into column c and moves dots along them (forward or backward).
 void flow(const Overlay& o, int c, ImU32 col, bool backward) {
     float phase = static_cast<float>(std::fmod(o.now * 0.9, 1.0));
@@ -70,25 +81,27 @@ void unit_labels(const Overlay& o, int l, const std::vector<double>& prev, const
         value_text(text, sizeof text, name, eased(o, prev, cur, i));
         ImVec2 p = o.d.pos[l + 1][u];
         ring(o, l + 1, u, col);
-        label(o, ImVec2(p.x, p.y + o.d.radius + 13.0f), text, col);
+        bool room_below = p.y + o.d.radius + 22.0f < o.d.max.y;   // else lower right, clear of the legend
+        label(o, room_below ? ImVec2(p.x, p.y + o.d.radius + 13.0f) : ImVec2(p.x + o.d.radius + 34.0f, p.y + o.d.radius * 0.6f), text, col);
     }
 }
 
-// Labels on every connection (∂L/∂w or Δw), spread along the curves by source unit.
-void connection_labels(const Overlay& o, const std::vector<double>& values, const char* name, float alpha) {
+// A value on every connection (∂L/∂w or Δw): stacked in source order just left of each target
+// neuron, where its connections arrive in that same order. Dense layers are left to the tooltip.
+void connection_labels(const Overlay& o, const std::vector<double>& values, float alpha) {
     const bpl::Network& net = o.app.net;
+    const float row_h = 15.0f;
     for (int c = 1; c < o.d.columns; ++c) {
         int fan_in = o.d.units[c - 1], fan_out = o.d.units[c];
-        if (fan_in * fan_out > 32) continue;   // too many to read: the tooltip has them
+        float pitch = fan_out > 1 ? o.d.pos[c][1].y - o.d.pos[c][0].y : 1e9f;
+        if (fan_in * row_h > pitch - 4.0f || fan_in > 6) continue;
         for (int j = 0; j < fan_out; ++j)
             for (int i = 0; i < fan_in; ++i) {
-                ImVec2 p[4];
-                connection_curve(o.d, c, i, j, p);
-                float t = fan_in > 1 ? 0.28f + 0.44f * static_cast<float>(i) / static_cast<float>(fan_in - 1) : 0.5f;
                 double v = values[net.layers[c - 1].w + static_cast<size_t>(i) * fan_out + j];
                 char text[48];
-                value_text(text, sizeof text, name, v);
-                label(o, ImBezierCubicCalc(p[0], p[1], p[2], p[3], t), text, v < 0 ? ui_color::bad : kForward, alpha);
+                short_text(text, sizeof text, v);
+                ImVec2 at(o.d.pos[c][j].x - o.d.radius - 34.0f, o.d.pos[c][j].y + (i - (fan_in - 1) * 0.5f) * row_h);
+                label(o, at, text, v < 0 ? ui_color::bad : kForward, alpha);
             }
     }
 }
@@ -104,13 +117,21 @@ void loss_marks(const Overlay& o, bool backward) {
     o.dl->AddCircleFilled(ImVec2(out.x + o.d.radius + t * (lo.x - out.x - o.d.radius), out.y), 4.0f, col);
 }
 
+// Bottom right of the diagram (clear of the neurons): which phase this is, what its labels show.
 void phase_banner(const Overlay& o, const PhaseView& v) {
-    std::string text = "Step " + std::to_string(v.index + 1) + "/" + std::to_string(v.count) + ": " + learn_phase_title(o.app.net, v.phase);
-    ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-    ImVec2 lo(o.d.max.x - ts.x - 14.0f, o.d.min.y - ImGui::GetTextLineHeight() - 2.0f);
+    static const char* const shows[] = {"labels: z", "label: ℓ of the row", "label: δ = ∂L/∂z", "labels: δ = ∂L/∂z",
+                                        "labels: ∂L/∂w", "labels: Δw"};
+    std::string layer = v.phase.layer >= 0 && v.phase.kind != bpl::PhaseKind::output_delta
+                            ? (v.phase.layer == o.app.net.num_layers - 1 ? " ŷ" : " h" + formula_sup(v.phase.layer + 1)) : "";
+    std::string first = "Step " + std::to_string(v.index + 1) + "/" + std::to_string(v.count) + ": " + bpl::phase_name(v.phase.kind) + layer;
+    const char* second = shows[static_cast<int>(v.phase.kind)];
+    float line = ImGui::GetTextLineHeight();
+    float w = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(second).x) + 14.0f;
+    ImVec2 hi(o.d.max.x, o.d.max.y), lo(hi.x - w, hi.y - 2.0f * line - 8.0f);
     bool back = v.phase.kind != bpl::PhaseKind::forward && v.phase.kind != bpl::PhaseKind::loss && v.phase.kind != bpl::PhaseKind::update;
-    o.dl->AddRectFilled(lo, ImVec2(lo.x + ts.x + 12.0f, lo.y + ts.y + 4.0f), back ? kBackward : kForward, 9.0f);
-    o.dl->AddText(ImVec2(lo.x + 6.0f, lo.y + 2.0f), IM_COL32_WHITE, text.c_str());
+    o.dl->AddRectFilled(lo, hi, back ? kBackward : kForward, 7.0f);
+    o.dl->AddText(ImVec2(lo.x + 7.0f, lo.y + 4.0f), IM_COL32_WHITE, first.c_str());
+    o.dl->AddText(ImVec2(lo.x + 7.0f, lo.y + 4.0f + line), IM_COL32(255, 255, 255, 210), second);
 }
 
 }  // namespace
@@ -132,8 +153,11 @@ void draw_network_phase_overlay(AppState& app, const DiagramLayout& d) {
             break;
         case bpl::PhaseKind::output_delta: loss_marks(o, true); unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward); break;
         case bpl::PhaseKind::hidden_delta: flow(o, l + 2, kBackward, true); unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward); break;
-        case bpl::PhaseKind::gradients: connection_labels(o, net.grads, "", 1.0f); break;
-        case bpl::PhaseKind::update: connection_labels(o, net.last_step, "Δ", std::max(o.ease, 0.15f)); break;
+        case bpl::PhaseKind::gradients:
+            for (int c = 1; c < d.columns; ++c) flow(o, c, kBackward, true);
+            connection_labels(o, net.grads, 1.0f);
+            break;
+        case bpl::PhaseKind::update: connection_labels(o, net.last_step, std::max(o.ease, 0.15f)); break;
     }
     phase_banner(o, v);
 }

@@ -83,14 +83,33 @@ void arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thick = 1.8f) {
                           ImVec2(b.x - d.x * 9 - n.x * 5, b.y - d.y * 9 - n.y * 5), col);
 }
 
-// Five boxes on two rows: 1 2 3 across the top, 4 under 3, 5 under 1; the loop goes 5 → 1.
+float box_need(const Box& b) {
+    ImGui::PushFont(g_fonts.bold);
+    float w = ImGui::CalcTextSize(b.title).x;
+    ImGui::PopFont();
+    float pills = 0.0f;
+    for (const Pill& p : b.pills) pills += ImGui::CalcTextSize(p.text.c_str()).x + 17.0f;
+    return std::max(w, pills) + 18.0f;
+}
+
+// Five boxes on two rows: 1 2 3 across the top (each as wide as it needs, spare room shared),
+// 4 under 2-3, 5 under 1; the loop goes 5 → 1.
 void layout_boxes(Box (&boxes)[5], ImVec2 o, float w, float h) {
-    float gap_x = 26.0f, gap_y = std::min(34.0f, h * 0.18f);
-    float bw = (w - 2 * gap_x) / 3.0f, bh = (h - gap_y) / 2.0f;
-    for (int i = 0; i < 3; ++i) boxes[i].lo = ImVec2(o.x + i * (bw + gap_x), o.y);
-    boxes[3].lo = ImVec2(o.x + bw + gap_x, o.y + bh + gap_y);
+    float gap_x = 20.0f, gap_y = std::min(30.0f, h * 0.2f);
+    float need[3], total = 0.0f;
+    for (int i = 0; i < 3; ++i) total += need[i] = box_need(boxes[i]);
+    float spare = (w - 2 * gap_x - total) / 3.0f, scale = spare < 0 ? (w - 2 * gap_x) / total : 1.0f;
+    float bh = (h - gap_y) / 2.0f, x = o.x;
+    for (int i = 0; i < 3; ++i) {
+        float bw = spare < 0 ? need[i] * scale : need[i] + spare;
+        boxes[i].lo = ImVec2(x, o.y);
+        boxes[i].hi = ImVec2(x + bw, o.y + bh);
+        x += bw + gap_x;
+    }
     boxes[4].lo = ImVec2(o.x, o.y + bh + gap_y);
-    for (int i = 0; i < 5; ++i) boxes[i].hi = ImVec2(boxes[i].lo.x + (i == 3 ? 2 * bw + gap_x : bw), boxes[i].lo.y + bh);
+    boxes[4].hi = ImVec2(boxes[0].hi.x, boxes[4].lo.y + bh);
+    boxes[3].lo = ImVec2(boxes[1].lo.x, boxes[4].lo.y);
+    boxes[3].hi = ImVec2(boxes[2].hi.x, boxes[4].hi.y);
 }
 
 void draw_arrows(ImDrawList* dl, const Box (&b)[5], bool looping) {
@@ -99,7 +118,7 @@ void draw_arrows(ImDrawList* dl, const Box (&b)[5], bool looping) {
         float y = (b[i].lo.y + b[i].hi.y) * 0.5f;
         arrow(dl, ImVec2(b[i].hi.x + 3, y), ImVec2(b[i + 1].lo.x - 3, y), col);
     }
-    float x3 = (b[2].lo.x + b[2].hi.x) * 0.5f;
+    float x3 = std::max((b[2].lo.x + b[2].hi.x) * 0.5f, b[3].lo.x + 20.0f);
     arrow(dl, ImVec2(x3, b[2].hi.y + 3), ImVec2(x3, b[3].lo.y - 3), col);
     float y4 = (b[3].lo.y + b[3].hi.y) * 0.5f;
     arrow(dl, ImVec2(b[3].lo.x - 3, y4), ImVec2(b[4].hi.x + 3, y4), col);
@@ -131,10 +150,10 @@ void draw_transport(AppState& app) {
 void draw_status(const AppState& app, const PhaseView& v) {
     const bpl::Network& net = app.net;
     char text[200];
-    if (!v.ran) std::snprintf(text, sizeof text, "Epoch 0, nothing run yet.  Next: %s.", learn_phase_title(net, bpl::phase_at(net, 0)).c_str());
-    else if (v.epoch_done) std::snprintf(text, sizeof text, "Epoch %lld done (the update was its last phase).  Next: epoch %lld.", v.epoch, v.epoch + 1);
-    else std::snprintf(text, sizeof text, "Epoch %lld, phase %d of %d: %s.  Next: %s.", v.epoch, v.index + 1, v.count,
-                       learn_phase_title(net, v.phase).c_str(), learn_phase_title(net, bpl::phase_at(net, net.phase)).c_str());
+    std::string next = learn_phase_title(net, bpl::phase_at(net, net.phase));
+    if (!v.ran) std::snprintf(text, sizeof text, "Epoch 0: nothing run yet.  Next: %s.", next.c_str());
+    else if (v.epoch_done) std::snprintf(text, sizeof text, "Epoch %lld done.  Next: epoch %lld, %s.", v.epoch, v.epoch + 1, next.c_str());
+    else std::snprintf(text, sizeof text, "Epoch %lld, step %d of %d done.  Next: %s.", v.epoch, v.index + 1, v.count, next.c_str());
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
@@ -148,17 +167,19 @@ void draw_flowchart_panel(AppState& app) {
     draw_status(app, v);
     ImVec2 o = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     float h = std::max(avail.y - 4.0f, 120.0f);
-    static const char* const titles[5] = {"1  Forward pass", "2  Loss", "3  Backpropagation", "4  Gradient-descent update", "5  Repeat"};
+    static const char* const titles[5] = {"1 Forward pass", "2 Loss", "3 Backpropagation", "4 Gradient-descent update", "5 Repeat"};
     Box boxes[5];
-    layout_boxes(boxes, ImVec2(o.x + 2.0f, o.y + 2.0f), avail.x - 4.0f, h - 4.0f);
     int lit = v.ran ? box_of(v.phase.kind) : -1;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    draw_arrows(dl, boxes, v.epoch_done);
     for (int i = 0; i < 5; ++i) {
         boxes[i].title = titles[i];
         boxes[i].lit = i == lit || (i == 4 && v.epoch_done);
         if (i < 4) boxes[i].pills = pills_of(app.net, v, i);
-        else boxes[i].pills = {{std::to_string(app.net.epoch) + " epochs done", false}};
+        else boxes[i].pills = {{"done: " + std::to_string(app.net.epoch), false}};
+    }
+    layout_boxes(boxes, ImVec2(o.x + 2.0f, o.y + 2.0f), avail.x - 4.0f, h - 4.0f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw_arrows(dl, boxes, v.epoch_done);
+    for (int i = 0; i < 5; ++i) {
         draw_box(dl, boxes[i]);
         ImGui::SetCursorScreenPos(boxes[i].lo);
         ImGui::PushID(i);

@@ -15,8 +15,8 @@ namespace {
 const char* const kRowNames[bpl::kSamples] = {"00", "01", "10", "11"};
 constexpr float kFlashSeconds = 1.2f;
 
-void cell_text(char* buf, size_t size, double v, double max_abs) {
-    const char* fmt = max_abs >= 0.1 ? "%.3f" : max_abs >= 0.001 ? "%.4f" : "%.2e";
+void cell_text(char* buf, size_t size, double v, double max_abs, bool whole) {
+    const char* fmt = whole ? "%.0f" : max_abs >= 0.1 ? "%.3f" : max_abs >= 0.001 ? "%.4f" : "%.2e";
     std::snprintf(buf, size, fmt, std::fabs(v));
     if (!std::isfinite(v)) std::snprintf(buf, size, "%s", "?");
 }
@@ -32,7 +32,7 @@ float matrix_width(const MatrixView& m) {
     return 34.0f + cell * static_cast<float>(m.cols) + 8.0f;
 }
 
-void matrix_cell(const MatrixView& m, int r, int c, double max_abs, float ease, float flash) {
+void matrix_cell(const MatrixView& m, int r, int c, double max_abs, bool whole, float ease, float flash) {
     int i = r * m.cols + c;
     double now = m.data[i];
     bool changed = m.prev && m.prev[i] != now && std::isfinite(m.prev[i]);
@@ -42,7 +42,7 @@ void matrix_cell(const MatrixView& m, int r, int c, double max_abs, float ease, 
     else if (r == m.hl_row || c == m.hl_col)
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(0, 114, 178, r == m.hl_row && c == m.hl_col ? 60 : 24));
     char buf[32];
-    cell_text(buf, sizeof buf, shown, max_abs);
+    cell_text(buf, sizeof buf, shown, max_abs, whole);
     ImGui::TextUnformatted(shown < 0 ? "−" : " ");
     ImGui::SameLine(0, 0);
     ImGui::TextUnformatted(buf);
@@ -52,26 +52,29 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
     ImGui::BeginGroup();
     ImGui::TextUnformatted(m.title.c_str());
     double max_abs = 0.0;
-    for (int i = 0; i < m.rows * m.cols; ++i)
+    bool whole = true;   // X and y: 0 and 1, printed as such
+    for (int i = 0; i < m.rows * m.cols; ++i) {
         if (std::isfinite(m.data[i])) max_abs = std::max(max_abs, std::fabs(m.data[i]));
+        whole = whole && m.data[i] == std::floor(m.data[i]) && std::fabs(m.data[i]) < 10;
+    }
     ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_NoHostExtendX;
     ImGui::PushID(id);
     if (ImGui::BeginTable("m", m.cols + 1, flags)) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
         for (int c = 0; c < m.cols; ++c) ImGui::TableSetupColumn(label_of(app.net, m.col_layer, c, false).c_str());
-        ImGui::TableHeadersRow();
-        ImGui::PushFont(g_fonts.mono);
+        if (m.col_layer >= -1) ImGui::TableHeadersRow();
         for (int r = 0; r < m.rows; ++r) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", label_of(app.net, m.row_layer, r, m.sample_rows).c_str());
+            ImGui::PushFont(g_fonts.mono);   // numbers only: the mono face has no ¹ ² ³
             for (int c = 0; c < m.cols; ++c) {
                 ImGui::TableNextColumn();
-                matrix_cell(m, r, c, max_abs, ease, flash);
+                matrix_cell(m, r, c, max_abs, whole, ease, flash);
             }
+            ImGui::PopFont();
         }
-        ImGui::PopFont();
         ImGui::EndTable();
     }
     ImGui::PopID();
@@ -98,6 +101,21 @@ void dim_wrapped(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+// Wraps at spaces only (ImGui's wrapping also breaks after '.', which splits numbers).
+void text_wrapped_at_spaces(const std::string& text) {
+    float width = ImGui::GetContentRegionAvail().x;
+    size_t start = 0, last_space = std::string::npos;
+    for (size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != ' ') continue;
+        if (ImGui::CalcTextSize(text.c_str() + start, text.c_str() + i).x > width && last_space != std::string::npos) {
+            ImGui::TextUnformatted(text.c_str() + start, text.c_str() + last_space);
+            start = last_space + 1;
+        }
+        last_space = i;
+    }
+    ImGui::TextUnformatted(text.c_str() + start);
+}
+
 void draw_lines(const FormulaView& v) {
     for (const FormulaLine& line : v.lines) {
         ImGui::PushStyleColor(ImGuiCol_Text, ui_color::accent);
@@ -105,7 +123,7 @@ void draw_lines(const FormulaView& v) {
         ImGui::PopStyleColor();
         ImGui::Indent(18.0f);
         ImGui::PushFont(g_fonts.bold);
-        ImGui::TextWrapped("%s", line.numbers.c_str());
+        text_wrapped_at_spaces(line.numbers);
         ImGui::PopFont();
         ImGui::Unindent(18.0f);
     }
@@ -119,7 +137,7 @@ void draw_formulas_panel(AppState& app) {
     ImGui::PushFont(g_fonts.bold);
     ImGui::TextUnformatted(v.title.c_str());
     ImGui::PopFont();
-    if (!v.subject.empty()) dim_wrapped("For " + v.subject + ".  Hover a neuron or weight in the diagram to follow it.");
+    if (!v.subject.empty()) dim_wrapped(v.subject + "  (hover the diagram to pick another)");
     draw_lines(v);
     if (!v.general.empty()) dim_wrapped("Table form: " + v.general);
     if (!v.note.empty()) dim_wrapped(v.note);

@@ -96,7 +96,9 @@ void hover_tip(ImVec2 p0, ImVec2 p1, const GradHistory& g, const Range& r) {
 void draw_grad_norms_panel(AppState& app) {
     const GradHistory& g = app.insight.grad_norms;
     ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
-    ImGui::TextUnformatted("‖∂L/∂W‖ per layer after each epoch, log scale. Flat and tiny: that layer barely learns.");
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted("Size of ∂L/∂W per layer (log scale). Tiny and flat: that layer barely learns.");
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     legend(app);
     ImVec2 avail = ImGui::GetContentRegionAvail();

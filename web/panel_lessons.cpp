@@ -31,9 +31,10 @@ void lesson_text(const Lesson& l) {
     ImGui::TextUnformatted(l.text);
     ImGui::Spacing();
     ImGui::PushFont(g_fonts.bold);
-    ImGui::TextUnformatted("Try this:");
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::accent);
+    ImGui::TextUnformatted("Try this");
+    ImGui::PopStyleColor();
     ImGui::PopFont();
-    ImGui::SameLine();
     ImGui::TextUnformatted(l.action);
     ImGui::PopTextWrapPos();
 }
@@ -51,7 +52,7 @@ void draw_lessons_panel(AppState& app) {
     lesson_picker(app);
     const Lesson* active = active_lesson(app);
     float w = ImGui::GetContentRegionAvail().x;
-    float text_w = active ? std::floor(w * 0.56f) : w;
+    float text_w = active ? std::floor(w * 0.62f) : w;
     ImGui::BeginChild("##lesson_text", ImVec2(text_w, 0), false);
     if (active) lesson_text(*active);
     else lesson_list();

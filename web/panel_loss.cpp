@@ -54,7 +54,7 @@ void draw_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const PlotRange& r) {
     char buf[32];
     if (r.log) {
         int decades = int(r.y_max - r.y_min);
-        int every = decades > 6 ? 2 : 1;
+        int every = std::max(1, int(std::ceil(decades * fh * 1.4f / std::max(p1.y - p0.y, 1.0f))));   // labels never overlap
         for (int d = int(r.y_min); d <= int(r.y_max); d += every) {
             float y = p1.y - float((d - r.y_min) / (r.y_max - r.y_min)) * (p1.y - p0.y);
             dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), ui_color::grid);

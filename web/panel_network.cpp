@@ -97,9 +97,9 @@ void draw_toolbar(AppState& app, bool compact) {
 void draw_caption(const AppState& app, const NetProbe (&rows)[bpl::kSamples]) {
     const bpl::Network& net = app.net;
     int r = app.selected_row;
-    if (app.gradient_view)
-        ImGui::TextDisabled("%s", viz::pick("Backward pass: δ on neurons, ∂L/∂w on connections (last update)",
-                                            "Backward pass: delta on neurons, dL/dw on connections (last update)"));
+    if (r < 0 && app.gradient_view)
+        ImGui::TextDisabled("%s", viz::pick("All rows: each neuron's δ split like the input square:  01 | 11  over  00 | 10",
+                                            "All rows: each neuron's delta split like the input square: 01 | 11 over 00 | 10"));
     else if (r < 0)
         ImGui::TextDisabled("All rows: each neuron is split like the input square:  01 | 11  over  00 | 10");
     else if (!std::isfinite(rows[r].a[net.num_layers - 1][0]))

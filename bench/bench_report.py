@@ -1,0 +1,122 @@
+#!/usr/bin/python3
+"""bench-report: joins the pieces scripts/bench.sh collected (engine-bench natively and in WASM,
+numpy_bench.py, page_bench.mjs) into one table with the issue 5 targets marked met / NOT MET,
+and writes everything as JSON. Usage: bench_report.py <folder with the pieces> <out.json>."""
+import json
+import os
+import sys
+
+KB = 1000   # download target in kilobytes of 1,000 bytes (the stricter reading of "350 KB")
+
+
+def load(folder, name):
+    path = os.path.join(folder, name)
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def mark(ok):
+    return "met" if ok else "NOT MET"
+
+
+def engine_rows(native, wasm, numpy, targets):
+    lines = ["1. Engine: ns per epoch (median of timed runs; best in brackets)",
+             f"   {'net':16} {'':9} {'native -O3':>18} {'WASM (node)':>18} {'NumPy':>20} {'NumPy/WASM':>11} {'WASM/native':>12}"]
+    for case in native["cases"]:
+        name = case["name"]
+        w = next(c for c in wasm["cases"] if c["name"] == name)
+        n = numpy.get(name)
+        for key, label in (("steady_ns_per_epoch", "steady"), ("first_10k_ns_per_epoch", "first 10k")):
+            extra = lambda c: f" ({c['best_ns_per_epoch']:.0f})" if key == "steady_ns_per_epoch" else ""
+            np_ns = n[key] if n else float("nan")
+            lines.append(f"   {name:16} {label:9} {case[key]:>10.0f}{extra(case):>8} {w[key]:>10.0f}{extra(w):>8} "
+                         f"{np_ns:>12.0f}{extra(n) if n else '':>8} {np_ns / w[key]:>10.0f}x {w[key] / case[key]:>11.2f}x")
+        if name == "2-4-1 sigmoid" and n:
+            speedup = n["steady_ns_per_epoch"] / w["steady_ns_per_epoch"]
+            ratio = w["steady_ns_per_epoch"] / case["steady_ns_per_epoch"]
+            targets.append(("engine: WASM 2-4-1 steady >= 100x faster than NumPy", f"{speedup:.0f}x", speedup >= 100))
+            targets.append(("engine: WASM 2-4-1 steady within 1.5x of native", f"{ratio:.2f}x", ratio <= 1.5))
+        if n and "loss_after_first" in n:
+            lines.append(f"   {'':16} (NumPy loss at epoch {n['first_epochs'] - 1}: {n['loss_after_first']:.10g}; "
+                         f"xor-train: {n.get('engine_loss_after_first', float('nan')):.10g})")
+    return lines
+
+
+def page_rows(page, targets):
+    lines = ["2. Page frame cost, headless Chromium 1280x800 (SwiftShader), our code per frame",
+             f"   {'URL parameters':34} {'median ms':>9} {'p95 ms':>7} {'max ms':>7} {'fps':>6} {'epochs/frame':>12}"]
+    for row in page.get("frames", []):
+        f = row["frame_ms"]
+        lines.append(f"   {row['query']:34} {f['median']:>9.2f} {f['p95']:>7.2f} {f['max']:>7.1f} {row['fps']:>6.1f} "
+                     f"{row['epochs_last_frame']:>12}")
+        big = "hidden=16,16,16,16" in row["query"]
+        if row["query"] == "speed=10000":
+            targets.append(("page: 10,000 epochs/frame keeps >= 30 fps", f"{row['fps']:.1f} fps", row["fps"] >= 30))
+        else:
+            limit = 8.0 if big else 4.0
+            targets.append((f"page: p95 <= {limit:.0f} ms at {row['query']}", f"{f['p95']:.2f} ms", f["p95"] <= limit))
+    return lines
+
+
+def download_rows(page, targets):
+    d = page.get("download")
+    if not d:
+        return []
+    lines = ["3. Download (every file the page fetched), bytes", f"   {'file':22} {'raw':>9} {'gzip -9':>9}"]
+    for r in d["files"]:
+        lines.append(f"   {r['file']:22} {r['raw']:>9} {r['gzip']:>9}")
+    lines.append(f"   {'total':22} {d['raw']:>9} {d['gzip']:>9}")
+    ff = d["first_frame_ms"]
+    lines.append(f"   navigation to first drawn frame (backpropLab.ready): median {ff['median']:.0f} ms, "
+                 f"max {ff['max']:.0f} ms over {ff['n']} loads")
+    targets.append(("download: <= 350 KB gzip", f"{d['gzip'] / KB:.1f} KB", d["gzip"] <= 350 * KB))
+    targets.append(("download: first frame < 1 s on localhost", f"{ff['median']:.0f} ms", ff["median"] < 1000))
+    return lines
+
+
+def memory_rows(page, targets):
+    m = page.get("memory")
+    if not m:
+        return []
+    mb = lambda b: f"{b / 1048576:.2f} MB" if b else "?"
+    lines = ["4. Memory: WASM heap (ArrayBuffer size)",
+             f"   after start {mb(m['heap_start'])}; after 1,000,000 epochs {mb(m['heap_after_1m_epochs'])}; "
+             f"after {m.get('frames', 10000)} more frames {mb(m['heap_after_10k_frames'])} "
+             f"({m['epochs_trained']} epochs in all, {m['history_points']} loss-history points)"]
+    grew = m["heap_after_10k_frames"] - m["heap_start"]
+    targets.append(("memory: heap does not grow while training", f"{grew:+d} bytes", grew == 0))
+    return lines
+
+
+def main(folder, out_path):
+    native, wasm = load(folder, "engine-native.json"), load(folder, "engine-wasm.json")
+    numpy = {}
+    for case in ("small", "deep"):
+        n = load(folder, f"numpy-{case}.json")
+        if n:
+            numpy[n["name"]] = n
+    page = load(folder, "page.json") or {}
+    targets = []
+    lines = []
+    if native and wasm:
+        lines += engine_rows(native, wasm, numpy, targets)
+    lines += page_rows(page, targets) + download_rows(page, targets) + memory_rows(page, targets)
+    load_avg = open("/proc/loadavg").read().split()[:3]
+    cpus = os.cpu_count()
+    lines.append(f"Machine: {cpus} cores, load average {' '.join(load_avg)} at the end of the run "
+                 "(wall-clock figures scale with load; the ratios are from the same run).")
+    lines.append("Targets")
+    for name, value, ok in targets:
+        lines.append(f"   {mark(ok):8} {name:52} {value}")
+    print("\n".join(lines))
+    with open(out_path, "w") as f:
+        json.dump({"engine": {"native": native, "wasm": wasm, "numpy": numpy}, "page": page,
+                   "load_average": load_avg, "cores": cpus,
+                   "targets": [{"target": n, "value": v, "met": ok} for n, v, ok in targets]}, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))

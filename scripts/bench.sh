@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The benchmark (issue 5): builds what it needs (build/native and build/web through the presets,
+# after scripts/setup.sh), then measures in one run, so that ratios hold on a busy machine:
+#   1. engine ns/epoch, 2-4-1 sigmoid and 2-16-16-1 tanh: natively, as WASM under Node, and the
+#      NumPy reference loop (bench/numpy_bench.py) from the same initial weights;
+#   2. the page's per-frame cost and fps in headless Chromium (bench/page_bench.mjs);
+#   3. download size and time to first frame;  4. WASM heap size over a long run.
+# Prints a table with each target met / NOT MET and writes it all to build/bench.json.
+#   BENCH_ONLY=engine|page        run one half only
+#   BENCH_FRAMES=240              frames timed per page setting
+#   BENCH_MEMORY_FRAMES=10000     frames of the memory run (about 3 to 8 minutes at 20-60 fps)
+#   BENCH_EPOCHS=100000           epochs per timed engine run
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+mkdir -p build
+CACHE="$(bash scripts/setup.sh | tail -n1)"
+export NODE_PATH=/usr/share/nodejs
+OUT="$ROOT/build/bench"
+mkdir -p "$OUT"
+ONLY="${BENCH_ONLY:-engine,page}"
+EPOCHS="${BENCH_EPOCHS:-100000}"
+PY=/usr/bin/python3   # Debian's interpreter: the one with python3-numpy
+
+echo "== building build/native and build/web" >&2
+cmake --preset native >build/native-configure.log 2>&1 || { cat build/native-configure.log; exit 1; }
+cmake --build --preset native --target engine-bench xor-train >build/bench-build.log 2>&1 || { cat build/bench-build.log; exit 1; }
+cmake --preset web -DBPL_DEPS_DIR="$CACHE" >build/web-configure.log 2>&1 || { cat build/web-configure.log; exit 1; }
+cmake --build --preset web --target engine-bench backprop-lab >>build/bench-build.log 2>&1 || { cat build/bench-build.log; exit 1; }
+rm -f "$OUT"/*.json
+
+if [[ ",$ONLY," == *",engine,"* ]]; then
+  # One BLAS thread for NumPy: on 2 busy cores extra threads only add noise.
+  export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
+  echo "== engine: native" >&2
+  build/native/engine-bench --json --epochs "$EPOCHS" >"$OUT/engine-native.json"
+  echo "== engine: WASM under node" >&2
+  node build/web/engine-bench.js --json --epochs "$EPOCHS" >"$OUT/engine-wasm.json"
+  # NumPy from the weights engine-bench starts from (seed 42 draws, written by xor-train).
+  for spec in "small|2-4-1 sigmoid|sigmoid|--hidden 4" "deep|2-16-16-1 tanh|tanh|--layers 16,16"; do
+    IFS='|' read -r key name act shape <<<"$spec"
+    # shellcheck disable=SC2086
+    build/native/xor-train $shape --activation "$act" --epochs 0 --save "$OUT/init-$key.json" >/dev/null
+    # shellcheck disable=SC2086
+    engine_loss=$(build/native/xor-train $shape --activation "$act" --epochs 10000 --print-every 9999 |
+                  sed -n 's/^Epoch 9999, Loss: //p')
+    echo "== engine: NumPy $name" >&2
+    "$PY" bench/numpy_bench.py --init "$OUT/init-$key.json" --activation "$act" --name "$name" \
+      --engine-loss "$engine_loss" --json >"$OUT/numpy-$key.json"
+  done
+fi
+
+if [[ ",$ONLY," == *",page,"* ]]; then
+  echo "== page: headless Chromium (a few minutes)" >&2
+  BPL_WEB_DIR="$ROOT/build/web" node bench/page_bench.mjs >"$OUT/page.json"
+fi
+
+"$PY" bench/bench_report.py "$OUT" "$ROOT/build/bench.json"
+echo "(written to build/bench.json)"

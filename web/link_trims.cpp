@@ -1,0 +1,20 @@
+// Download size: stand-ins for library code the page links but never runs. A definition here
+// keeps the linker from pulling the library's object file (and everything it references).
+// Measured on the gzipped download (issue 5): about 14 KB for the first, 33 KB for the rest.
+
+extern "C" {
+
+// The page calls WebGL functions directly and never looks one up by name. Emscripten's
+// eglGetProcAddress holds a name -> function table of every GL entry point, which keeps all
+// of their JS glue and WASM wrappers in the build (SDL references it when it loads EGL).
+void* eglGetProcAddress(const char*) { return nullptr; }
+
+// The page draws with WebGL only and never blits or RLE-encodes an SDL surface; SDL's video
+// core references its software blitters (SDL_blit*.c, SDL_RLEaccel.c, ~100 KB of WASM) through
+// its surface helpers. The stand-ins report "unsupported" as SDL's own code does.
+int SDL_SetError(const char* fmt, ...);
+int SDL_CalculateBlit(void*) { return SDL_SetError("surface blits are not built into this page"); }
+int SDL_RLESurface(void*) { return -1; }
+void SDL_UnRLESurface(void*, int) {}
+
+}  // extern "C"
