@@ -9,17 +9,25 @@ if(NOT EXISTS "${BPL_IMGUI_DIR}/imgui.cpp" OR NOT EXISTS "${BPL_SDL2_DIR}/lib/li
   return()
 endif()
 
-# ---- Dear ImGui (third-party: its own warnings, not ours) ---------------------------------
-add_library(bpl_imgui STATIC
-  ${BPL_IMGUI_DIR}/imgui.cpp ${BPL_IMGUI_DIR}/imgui_draw.cpp
-  ${BPL_IMGUI_DIR}/imgui_tables.cpp ${BPL_IMGUI_DIR}/imgui_widgets.cpp
-  ${BPL_IMGUI_DIR}/backends/imgui_impl_sdl.cpp ${BPL_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(bpl_imgui SYSTEM PUBLIC ${BPL_IMGUI_DIR} ${BPL_IMGUI_DIR}/backends
+# ---- Dear ImGui: the library scripts/setup.sh built into the cache -------------------------
+# The cache folder is named after a hash of the build recipe, so a changed recipe gets a new
+# build instead of a stale one. Without it (setup not run), the page skips with a message.
+include(${CMAKE_SOURCE_DIR}/cmake/imgui/imgui_flags.cmake)
+file(SHA256 ${CMAKE_SOURCE_DIR}/cmake/imgui/CMakeLists.txt recipe_a)
+file(SHA256 ${CMAKE_SOURCE_DIR}/cmake/imgui/imgui_flags.cmake recipe_b)
+string(SHA256 recipe "${recipe_a}${recipe_b}")
+string(SUBSTRING "${recipe}" 0 12 recipe)
+set(BPL_IMGUI_LIB "${BPL_DEPS_DIR}/imgui-1.86-wasm-${recipe}/lib/libimgui.a")
+if(NOT EXISTS "${BPL_IMGUI_LIB}")
+  message(WARNING "Page skipped: ${BPL_IMGUI_LIB} is missing (run scripts/setup.sh).")
+  return()
+endif()
+add_library(bpl_imgui STATIC IMPORTED)
+set_target_properties(bpl_imgui PROPERTIES IMPORTED_LOCATION "${BPL_IMGUI_LIB}")
+target_include_directories(bpl_imgui SYSTEM INTERFACE ${BPL_IMGUI_DIR} ${BPL_IMGUI_DIR}/backends
                            ${BPL_SDL2_DIR}/include/SDL2)
-target_compile_definitions(bpl_imgui PUBLIC IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS
-                           IMGUI_DISABLE_OBSOLETE_FUNCTIONS SDL_MAIN_HANDLED)
-target_compile_options(bpl_imgui PRIVATE -Os -fno-exceptions -fno-rtti -w)
-target_link_libraries(bpl_imgui PUBLIC ${BPL_SDL2_DIR}/lib/libSDL2.a)
+target_compile_definitions(bpl_imgui INTERFACE ${BPL_IMGUI_DEFINITIONS})
+target_link_libraries(bpl_imgui INTERFACE ${BPL_SDL2_DIR}/lib/libSDL2.a)
 
 # ---- fonts: DejaVu subsets made at build time ----------------------------------------------
 # One list of code point ranges feeds both pyftsubset and ImGui's glyph ranges (BPL_FONT_RANGES).
@@ -58,7 +66,7 @@ file(GLOB BPL_TEXT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.cpp ${CMA
      ${CMAKE_SOURCE_DIR}/engine/*.cpp ${CMAKE_SOURCE_DIR}/engine/*.hpp)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${BPL_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/cmake/used_chars.py)
 # The mono face only shows numbers and row labels (kMonoRanges in web/ui_theme.cpp).
-set(BPL_MONO_RANGES "0x00B7,0x00B7,0x00D7,0x00D7,0x0370,0x03FF,0x2070,0x209F,0x2212,0x2212")
+set(BPL_MONO_RANGES "0x00B2,0x00B3,0x00B7,0x00B7,0x00B9,0x00B9,0x00D7,0x00D7,0x0370,0x03FF,0x2070,0x209F,0x2212,0x2212")
 foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
   set(out "${BPL_FONT_DIR}/${face}-subset.ttf")
   set(face_ranges "${cxx_ranges}0")

@@ -59,7 +59,9 @@ GradCheckResult gradient_check(const Network& net, double epsilon) {
         e.numerical = (plus - minus) / (2.0 * epsilon);
         e.rel_error = std::fabs(e.backprop - e.numerical) /
                       std::max(std::fabs(e.backprop) + std::fabs(e.numerical), 1e-12);
-        result.max_rel_error = std::max(result.max_rel_error, e.rel_error);
+        // A non-finite error (diverged weights) must not read as a pass: NaN wins the max.
+        if (!std::isnan(result.max_rel_error) && !(e.rel_error <= result.max_rel_error))
+            result.max_rel_error = e.rel_error;
         result.entries.push_back(e);
     }
     return result;

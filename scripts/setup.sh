@@ -95,6 +95,28 @@ if [ ! -f "$SDL_PREFIX/lib/libSDL2.a" ]; then
   $SUDO rm -rf "$tmp"
 fi
 
+# ---- Dear ImGui for WASM (about a minute, once per machine and build recipe) ---------------
+# The folder name carries a hash of cmake/imgui/*, computed the same way as in cmake/page.cmake.
+recipe_a="$(sha256sum "$ROOT/cmake/imgui/CMakeLists.txt" | cut -c1-64)"
+recipe_b="$(sha256sum "$ROOT/cmake/imgui/imgui_flags.cmake" | cut -c1-64)"
+recipe="$(printf '%s%s' "$recipe_a" "$recipe_b" | sha256sum | cut -c1-12)"
+IMGUI_PREFIX="$CACHE/imgui-$IMGUI_VERSION-wasm-$recipe"
+if [ ! -f "$IMGUI_PREFIX/lib/libimgui.a" ]; then
+  log "building Dear ImGui $IMGUI_VERSION for WASM (once per machine)"
+  tmp="$CACHE/tmp-imgui-build"
+  $SUDO rm -rf "$tmp"
+  $SUDO mkdir -p "$tmp"
+  (cd "$tmp" && $SUDO env NODE_PATH=/usr/share/nodejs emcmake cmake "$ROOT/cmake/imgui" -DCMAKE_BUILD_TYPE=Release \
+      -DIMGUI_SOURCE_DIR="$CACHE/src/imgui-$IMGUI_VERSION+ds" -DSDL2_PREFIX="$SDL_PREFIX" \
+      -DCMAKE_INSTALL_PREFIX="$IMGUI_PREFIX.partial" >"$tmp/configure.log" 2>&1 \
+   && $SUDO env NODE_PATH=/usr/share/nodejs emmake make -j"$(nproc)" >"$tmp/build.log" 2>&1 \
+   && $SUDO make install >"$tmp/install.log" 2>&1) || {
+     echo "setup: Dear ImGui WASM build failed; logs in $tmp" >&2; exit 1; }
+  $SUDO rm -rf "$IMGUI_PREFIX"
+  $SUDO mv "$IMGUI_PREFIX.partial" "$IMGUI_PREFIX"
+  $SUDO rm -rf "$tmp"
+fi
+
 # ---- npm packages for the browser tests (playwright-core only: it drives Debian's chromium) --
 if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
   log "installing playwright-core from npm"

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
 #include "check_helpers.hpp"
 #include "gradcheck.hpp"
 #include "trainer.hpp"
@@ -117,4 +118,14 @@ TEST_CASE("gradcheck: leaves the network untouched and ignores its batch mode") 
         CHECK(full_mode.entries[i].backprop == sample_mode.entries[i].backprop);
         CHECK(full_mode.entries[i].numerical == sample_mode.entries[i].numerical);
     }
+}
+
+TEST_CASE("gradient check on non-finite weights does not read as a pass") {
+    bpl::Config cfg;
+    bpl::Network net;
+    std::string error;
+    REQUIRE(bpl::network_init(net, cfg, error));
+    net.params[0] = std::numeric_limits<double>::infinity();   // as after a divergence
+    bpl::GradCheckResult r = bpl::gradient_check(net);
+    CHECK(std::isnan(r.max_rel_error));
 }

@@ -13,7 +13,7 @@
   var MAX_QUEUED_MESSAGES = 64;
   var MAX_STEP = 100000;
   var MAX_STEP_PHASES = 1000;
-  var NOTICE_INFO = 0, NOTICE_WARNING = 1;
+  var NOTICE_INFO = 0, NOTICE_WARNING = 1, NOTICE_ERROR = 2;
 
   var isReady = false;
   var resolveReady, rejectReady;
@@ -88,7 +88,7 @@
       var v = params[key];
       var text = null;
       if (typeof v === 'number') text = String(v);
-      else if (typeof v === 'boolean') text = v ? '1' : '0';
+      else if (typeof v === 'boolean') text = v ? 'true' : 'false';   // only flags take it: {lr: true} is refused
       else if (typeof v === 'string') text = v;
       else if (Array.isArray(v) && v.length <= MAX_HIDDEN_ITEMS &&
                v.every(function (x) { return typeof x === 'number' || typeof x === 'string'; })) {
@@ -171,17 +171,23 @@
         text = weights;
       } else if (isPlainObject(weights)) {
         try { text = JSON.stringify(weights); } catch (e) {
-          return { ok: false, error: 'weights could not be read as JSON: ' + shortText(e && e.message, 120) };
+          return refuseWeights('weights could not be read as JSON: ' + shortText(e && e.message, 120));
         }
       } else {
-        return { ok: false, error: 'loadWeights() expects the object weights() returns: {layers: [{W: [[...]], b: [...]}, ...]}' };
+        return refuseWeights('loadWeights() expects the object weights() returns: {layers: [{W: [[...]], b: [...]}, ...]}');
       }
-      if (typeof text !== 'string' || text.length > MAX_WEIGHTS_CHARS) {
-        return { ok: false, error: 'weights: more than ' + MAX_WEIGHTS_CHARS + ' characters of JSON' };
+      if (typeof text !== 'string') return refuseWeights('weights could not be read as JSON (toJSON gave nothing)');
+      if (text.length > MAX_WEIGHTS_CHARS) {
+        return refuseWeights('weights: more than ' + MAX_WEIGHTS_CHARS + ' characters of JSON');
       }
       return callJson('bpl_load_weights', text);
     }
   };
+  // Refused before reaching C++: shown on the page like the engine's own refusals.
+  function refuseWeights(error) {
+    pageNotice('Weights not loaded: ' + error, NOTICE_ERROR);
+    return { ok: false, error: error };
+  }
   Object.freeze(api);
   Object.defineProperty(window, 'backpropLab', { value: api, enumerable: true });
 

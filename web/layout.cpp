@@ -128,7 +128,7 @@ void layout_learn(AppState& app, float W, float H) {
     float mid = std::floor((W - left - 4 * kGap) * 0.46f), right = W - left - mid - 4 * kGap;
     float y0 = header + kGap, body = H - y0 - kGap;
     float xm = left + 2 * kGap, xr = xm + mid + kGap;
-    float net_h = std::floor(body * 0.56f), formula_h = std::floor(body * 0.53f);
+    float net_h = std::floor(body * 0.56f), formula_h = std::floor(body * 0.57f);   // room for two rows of tables
     panel_window(app, "##controls", "Controls", "Train the network and change how it learns.",
                  {kGap, y0, left, body}, draw_controls_panel);
     panel_window(app, "##network", "Network", network_subtitle(app), {xm, y0, mid, net_h},

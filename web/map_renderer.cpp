@@ -46,45 +46,27 @@ struct Renderer {
     float contour_width = 1.0f;                    // rendered px; see map_renderer_update
 } r;
 
-struct SavedGl {                                  // what ImGui's GL3 backend and the page expect back
-    GLint fbo, viewport[4], program, vao, active_texture, texture, unpack_alignment, pack_alignment;
-    GLboolean blend, scissor, depth, cull;
-};
+// GL state after a map pass. Nothing is read back with glGet*: in WebGL each such query is a
+// synchronous round trip to the GPU process (~50-80 ms per call under software GL, measured),
+// so the pass leaves the defaults that ImGui's backend and main.cpp rely on instead. ImGui's
+// GL3 backend sets every piece of state it draws with (program, VAO, texture, blend, scissor,
+// viewport) at the start of RenderDrawData; main.cpp clears with the scissor test off.
+struct SavedGl {};
 
-SavedGl save_gl() {
-    SavedGl s{};
-    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &s.fbo);
-    glGetIntegerv(GL_VIEWPORT, s.viewport);
-    glGetIntegerv(GL_CURRENT_PROGRAM, &s.program);
-    glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &s.vao);
-    glGetIntegerv(GL_ACTIVE_TEXTURE, &s.active_texture);
+SavedGl save_gl() { return SavedGl{}; }
+
+void restore_gl(const SavedGl&) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glUseProgram(0);
+    glBindVertexArray(0);
     glActiveTexture(GL_TEXTURE0);
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &s.texture);
-    glGetIntegerv(GL_UNPACK_ALIGNMENT, &s.unpack_alignment);
-    glGetIntegerv(GL_PACK_ALIGNMENT, &s.pack_alignment);
-    s.blend = glIsEnabled(GL_BLEND);
-    s.scissor = glIsEnabled(GL_SCISSOR_TEST);
-    s.depth = glIsEnabled(GL_DEPTH_TEST);
-    s.cull = glIsEnabled(GL_CULL_FACE);
-    return s;
-}
-
-void enable(GLenum cap, GLboolean on) { on ? glEnable(cap) : glDisable(cap); }
-
-void restore_gl(const SavedGl& s) {
-    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(s.fbo));
-    glViewport(s.viewport[0], s.viewport[1], s.viewport[2], s.viewport[3]);
-    glUseProgram(static_cast<GLuint>(s.program));
-    glBindVertexArray(static_cast<GLuint>(s.vao));
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(s.texture));
-    glActiveTexture(static_cast<GLenum>(s.active_texture));
-    glPixelStorei(GL_UNPACK_ALIGNMENT, s.unpack_alignment);
-    glPixelStorei(GL_PACK_ALIGNMENT, s.pack_alignment);
-    enable(GL_BLEND, s.blend);
-    enable(GL_SCISSOR_TEST, s.scissor);
-    enable(GL_DEPTH_TEST, s.depth);
-    enable(GL_CULL_FACE, s.cull);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
 }
 
 GLuint compile_shader(GLenum kind, const char* source, const char* name) {

@@ -86,23 +86,77 @@ void unit_labels(const Overlay& o, int l, const std::vector<double>& prev, const
     }
 }
 
-// A value on every connection (∂L/∂w or Δw): stacked in source order just left of each target
-// neuron, where its connections arrive in that same order. Dense layers are left to the tooltip.
+struct ConnLabel { int c, i, j; double v; bool focus; };
+
+bool overlaps(const ImVec4& a, const ImVec4& b) { return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w; }
+
+// Every connection drawn again with its value as the cue (colour = sign, width = size), so the
+// whole layer's change reads at a glance even where no number is written.
+void connection_cue(const Overlay& o, const std::vector<double>& values, float alpha) {
+    const bpl::Network& net = o.app.net;
+    double max_abs = 0.0;
+    for (int l = 0; l < net.num_layers; ++l)
+        for (int k = 0; k < net.layers[l].fan_in * net.layers[l].fan_out; ++k) max_abs = std::max(max_abs, std::fabs(values[net.layers[l].w + k]));
+    if (!(max_abs > 0.0) || !std::isfinite(max_abs)) return;
+    for (int c = 1; c < o.d.columns; ++c)
+        for (int j = 0; j < o.d.units[c]; ++j)
+            for (int i = 0; i < o.d.units[c - 1]; ++i) {
+                double v = values[net.layers[c - 1].w + static_cast<size_t>(i) * o.d.units[c] + j];
+                float f = static_cast<float>(std::fabs(v) / max_abs);
+                ImU32 col = ((v < 0 ? ui_color::bad : kForward) & 0x00FFFFFF) | (static_cast<ImU32>((70 + 150 * f) * alpha) << 24);
+                ImVec2 p[4];
+                connection_curve(o.d, c, i, j, p);
+                o.dl->AddBezierCubic(p[0], p[1], p[2], p[3], col, 1.0f + 5.0f * f);
+            }
+}
+
+// Numbers (∂L/∂w or Δw) on a few connections only: those of the hovered/selected neuron or
+// connection first, then the largest; each placed along its curve where it overlaps no other
+// label, neuron or the loss box, else left out (the tooltip and the tables have them all).
 void connection_labels(const Overlay& o, const std::vector<double>& values, float alpha) {
     const bpl::Network& net = o.app.net;
-    const float row_h = 15.0f;
-    for (int c = 1; c < o.d.columns; ++c) {
-        int fan_in = o.d.units[c - 1], fan_out = o.d.units[c];
-        float pitch = fan_out > 1 ? o.d.pos[c][1].y - o.d.pos[c][0].y : 1e9f;
-        if (fan_in * row_h > pitch - 4.0f || fan_in > 6) continue;
-        for (int j = 0; j < fan_out; ++j)
-            for (int i = 0; i < fan_in; ++i) {
-                double v = values[net.layers[c - 1].w + static_cast<size_t>(i) * fan_out + j];
-                char text[48];
-                short_text(text, sizeof text, v);
-                ImVec2 at(o.d.pos[c][j].x - o.d.radius - 34.0f, o.d.pos[c][j].y + (i - (fan_in - 1) * 0.5f) * row_h);
-                label(o, at, text, v < 0 ? ui_color::bad : kForward, alpha);
+    const LearnFocus& f = o.app.learn.focus;
+    std::vector<ConnLabel> all;
+    for (int c = 1; c < o.d.columns; ++c)
+        for (int j = 0; j < o.d.units[c]; ++j)
+            for (int i = 0; i < o.d.units[c - 1]; ++i) {
+                double v = values[net.layers[c - 1].w + static_cast<size_t>(i) * o.d.units[c] + j];
+                bool into = f.layer == c - 1 && f.unit == j && (f.from_unit < 0 || f.from_unit == i);
+                bool out_of = f.from_unit < 0 && f.layer == c - 2 && f.unit == i;
+                all.push_back({c, i, j, v, into || out_of});
             }
+    std::stable_sort(all.begin(), all.end(), [](const ConnLabel& a, const ConnLabel& b) {
+        return a.focus != b.focus ? a.focus : std::fabs(a.v) > std::fabs(b.v);
+    });
+    std::vector<ImVec4> taken;
+    for (int c = 0; c < o.d.columns; ++c)
+        for (int u = 0; u < o.d.units[c]; ++u) {
+            ImVec2 p = o.d.pos[c][u];
+            float r = o.d.radius + 2.0f;
+            taken.push_back(ImVec4(p.x - r, p.y - r, p.x + r, p.y + r));
+        }
+    taken.push_back(ImVec4(o.d.loss_pos.x - o.d.loss_half.x, o.d.loss_pos.y - o.d.loss_half.y,
+                           o.d.loss_pos.x + o.d.loss_half.x, o.d.loss_pos.y + o.d.loss_half.y));
+    const size_t fixed = taken.size();
+    ImFont* font = ImGui::GetFont();
+    static const float kAlong[] = {0.5f, 0.35f, 0.65f, 0.25f, 0.75f, 0.42f, 0.58f};
+    int placed_other = 0;
+    for (const ConnLabel& cl : all) {
+        if (!cl.focus && (placed_other >= 4 || taken.size() - fixed >= 8)) break;
+        char text[48];
+        short_text(text, sizeof text, cl.v);
+        ImVec2 ts = font->CalcTextSizeA(13.0f, 1e9f, 0.0f, text);
+        ImVec2 p[4];
+        connection_curve(o.d, cl.c, cl.i, cl.j, p);
+        for (float t : kAlong) {
+            ImVec2 at = ImBezierCubicCalc(p[0], p[1], p[2], p[3], t);
+            ImVec4 r(at.x - ts.x * 0.5f - 4, at.y - ts.y * 0.5f - 2, at.x + ts.x * 0.5f + 4, at.y + ts.y * 0.5f + 2);
+            if (std::any_of(taken.begin(), taken.end(), [&](const ImVec4& q) { return overlaps(r, q); })) continue;
+            taken.push_back(r);
+            label(o, at, text, cl.v < 0 ? ui_color::bad : kForward, alpha);
+            placed_other += cl.focus ? 0 : 1;
+            break;
+        }
     }
 }
 
@@ -157,7 +211,10 @@ void draw_network_phase_overlay(AppState& app, const DiagramLayout& d) {
             for (int c = 1; c < d.columns; ++c) flow(o, c, kBackward, true);
             connection_labels(o, net.grads, 1.0f);
             break;
-        case bpl::PhaseKind::update: connection_labels(o, net.last_step, std::max(o.ease, 0.15f)); break;
+        case bpl::PhaseKind::update:
+            connection_cue(o, net.last_step, std::max(o.ease, 0.15f));
+            connection_labels(o, net.last_step, std::max(o.ease, 0.15f));
+            break;
     }
     phase_banner(o, v);
 }

@@ -18,7 +18,40 @@ constexpr ImU32 kLitFill = IM_COL32(0, 114, 178, 38);
 constexpr ImU32 kBoxBorder = IM_COL32(170, 180, 194, 255);
 
 struct Pill { std::string text; bool lit; };
-struct Box { ImVec2 lo, hi; const char* title; std::vector<Pill> pills; bool lit; };
+struct Box { ImVec2 lo, hi; const char* title; const char* short_title; std::vector<Pill> pills; bool lit; };
+
+constexpr float kPad = 8.0f, kPillPad = 10.0f, kPillGap = 4.0f, kPillRowGap = 4.0f;
+
+float title_width(const char* title) {
+    ImGui::PushFont(g_fonts.bold);
+    float w = ImGui::CalcTextSize(title).x;
+    ImGui::PopFont();
+    return w;
+}
+
+// The title that fits the box: the full one ("1 Forward pass") if it does, else the short one.
+const char* title_to_show(const Box& b) {
+    return title_width(b.title) + 2 * kPad <= b.hi.x - b.lo.x ? b.title : b.short_title;
+}
+
+// Lays the pills out in rows from the box's left edge (wrapping inside `inner_w`); calls
+// place(lo, hi, pill) for each and returns the height the rows take.
+template <class Place>
+float lay_pills(const Box& b, float inner_w, Place place) {
+    float x = 0.0f, y = 0.0f, row_h = ImGui::GetTextLineHeight() + 4.0f;
+    for (const Pill& p : b.pills) {
+        float pw = ImGui::CalcTextSize(p.text.c_str()).x + kPillPad;
+        if (x > 0.0f && x + pw > inner_w) { x = 0.0f; y += row_h + kPillRowGap; }
+        place(ImVec2(x, y), ImVec2(x + pw, y + row_h), p);
+        x += pw + kPillGap;
+    }
+    return b.pills.empty() ? 0.0f : y + row_h;
+}
+
+float box_height_for(const Box& b, float width) {
+    float pills = lay_pills(b, width - 2 * kPad, [](ImVec2, ImVec2, const Pill&) {});
+    return 6.0f + ImGui::GetTextLineHeight() + 6.0f + pills + 7.0f;
+}
 
 int box_of(bpl::PhaseKind kind) {
     switch (kind) {
@@ -55,20 +88,17 @@ std::vector<Pill> pills_of(const bpl::Network& net, const PhaseView& v, int box)
 void draw_box(ImDrawList* dl, const Box& b) {
     dl->AddRectFilled(b.lo, b.hi, b.lit ? kLitFill : IM_COL32_WHITE, 6.0f);
     dl->AddRect(b.lo, b.hi, b.lit ? ui_color::accent : kBoxBorder, 6.0f, 0, b.lit ? 2.5f : 1.0f);
-    ImVec2 t(b.lo.x + 8.0f, b.lo.y + 6.0f);
-    ImGui::PushFont(g_fonts.bold);
+    ImVec2 t(b.lo.x + kPad, b.lo.y + 6.0f);
     dl->PushClipRect(b.lo, b.hi, true);
-    dl->AddText(t, ui_color::text, b.title);
+    ImGui::PushFont(g_fonts.bold);
+    dl->AddText(t, ui_color::text, title_to_show(b));
     ImGui::PopFont();
-    float x = t.x, y = t.y + ImGui::GetTextLineHeight() + 6.0f;
-    for (const Pill& p : b.pills) {
-        ImVec2 size = ImGui::CalcTextSize(p.text.c_str());
-        if (x + size.x + 12.0f > b.hi.x - 4.0f && x > t.x) { x = t.x; y += size.y + 8.0f; }
-        ImVec2 lo(x, y), hi(x + size.x + 12.0f, y + size.y + 4.0f);
+    ImVec2 o(t.x, t.y + ImGui::GetTextLineHeight() + 6.0f);
+    lay_pills(b, b.hi.x - b.lo.x - 2 * kPad, [&](ImVec2 lo, ImVec2 hi, const Pill& p) {
+        lo = ImVec2(o.x + lo.x, o.y + lo.y), hi = ImVec2(o.x + hi.x, o.y + hi.y);
         dl->AddRectFilled(lo, hi, p.lit ? ui_color::accent : IM_COL32(228, 233, 240, 255), 9.0f);
-        dl->AddText(ImVec2(x + 6.0f, y + 2.0f), p.lit ? IM_COL32_WHITE : ui_color::text_dim, p.text.c_str());
-        x = hi.x + 5.0f;
-    }
+        dl->AddText(ImVec2(lo.x + kPillPad * 0.5f, lo.y + 2.0f), p.lit ? IM_COL32_WHITE : ui_color::text_dim, p.text.c_str());
+    });
     dl->PopClipRect();
 }
 
@@ -83,31 +113,56 @@ void arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thick = 1.8f) {
                           ImVec2(b.x - d.x * 9 - n.x * 5, b.y - d.y * 9 - n.y * 5), col);
 }
 
-float box_need(const Box& b) {
-    ImGui::PushFont(g_fonts.bold);
-    float w = ImGui::CalcTextSize(b.title).x;
-    ImGui::PopFont();
-    float pills = 0.0f;
-    for (const Pill& p : b.pills) pills += ImGui::CalcTextSize(p.text.c_str()).x + 17.0f;
-    return std::max(w, pills) + 18.0f;
+// Widths of a box in three sizes: full title and pills on one row; short title, pills on one
+// row; short title, pills wrapped (as narrow as the widest pill).
+struct Need { float full, one_row, narrow; };
+
+Need box_need(const Box& b, const Box* under) {
+    float pills = 0.0f, widest = 0.0f;
+    for (const Pill& p : b.pills) {
+        float pw = ImGui::CalcTextSize(p.text.c_str()).x + kPillPad;
+        pills += pw + kPillGap;
+        widest = std::max(widest, pw);
+    }
+    float base = under ? std::max(title_width(under->short_title), ImGui::CalcTextSize(under->pills[0].text.c_str()).x + kPillPad) : 0.0f;
+    float s = std::max(title_width(b.short_title), base);
+    return {std::max({title_width(b.title), pills, base}) + 2 * kPad, std::max(s, pills) + 2 * kPad, std::max(s, widest) + 2 * kPad};
 }
 
-// Five boxes on two rows: 1 2 3 across the top (each as wide as it needs, spare room shared),
-// 4 under 2-3, 5 under 1; the loop goes 5 → 1.
+// Shares `avail` between boxes wanting between lo[i] and hi[i]: each gets lo plus the same
+// fraction of its (hi − lo); false when even lo does not fit.
+bool share(const float (&lo)[3], const float (&hi)[3], float avail, float (&out)[3]) {
+    float sum_lo = lo[0] + lo[1] + lo[2], sum_hi = hi[0] + hi[1] + hi[2];
+    if (sum_lo > avail) return false;
+    float f = sum_hi > sum_lo ? std::min(1.0f, (avail - sum_lo) / (sum_hi - sum_lo)) : 1.0f;
+    float spare = std::max(0.0f, avail - sum_hi) / 3.0f;
+    for (int i = 0; i < 3; ++i) out[i] = lo[i] + (hi[i] - lo[i]) * f + (f >= 1.0f ? spare : 0.0f);
+    return true;
+}
+
+// Five boxes on two rows: 1 2 3 across the top (each as wide as it needs, spare room shared;
+// short titles and wrapped pills when room is tight), 4 under 2-3, 5 under 1; the loop goes 5 → 1.
 void layout_boxes(Box (&boxes)[5], ImVec2 o, float w, float h) {
-    float gap_x = 20.0f, gap_y = std::min(30.0f, h * 0.2f);
-    float need[3], total = 0.0f;
-    for (int i = 0; i < 3; ++i) total += need[i] = box_need(boxes[i]);
-    float spare = (w - 2 * gap_x - total) / 3.0f, scale = spare < 0 ? (w - 2 * gap_x) / total : 1.0f;
-    float bh = (h - gap_y) / 2.0f, x = o.x;
+    float gap_x = 20.0f, avail = w - 2 * gap_x;
+    float full[3], one_row[3], narrow[3], bw[3];
     for (int i = 0; i < 3; ++i) {
-        float bw = spare < 0 ? need[i] * scale : need[i] + spare;
-        boxes[i].lo = ImVec2(x, o.y);
-        boxes[i].hi = ImVec2(x + bw, o.y + bh);
-        x += bw + gap_x;
+        Need n = box_need(boxes[i], i == 0 ? &boxes[4] : nullptr);
+        full[i] = n.full, one_row[i] = n.one_row, narrow[i] = n.narrow;
     }
-    boxes[4].lo = ImVec2(o.x, o.y + bh + gap_y);
-    boxes[4].hi = ImVec2(boxes[0].hi.x, boxes[4].lo.y + bh);
+    if (!share(one_row, full, avail, bw) && !share(narrow, one_row, avail, bw))
+        for (int i = 0; i < 3; ++i) bw[i] = narrow[i] * avail / (narrow[0] + narrow[1] + narrow[2]);
+    float top = 0.0f, x = o.x;
+    for (int i = 0; i < 3; ++i) top = std::max(top, box_height_for(boxes[i], bw[i]));
+    float gap_y = std::clamp(h - top - box_height_for(boxes[4], bw[0]), 16.0f, 30.0f);
+    top = std::max(top, (h - gap_y) * 0.5f);
+    for (int i = 0; i < 3; ++i) {
+        boxes[i].lo = ImVec2(x, o.y);
+        boxes[i].hi = ImVec2(x + bw[i], o.y + top);
+        x += bw[i] + gap_x;
+    }
+    float bottom = std::max(o.y + h, boxes[0].hi.y + gap_y + box_height_for(boxes[4], bw[0]));
+    boxes[4].lo = ImVec2(o.x, boxes[0].hi.y + gap_y);
+    boxes[4].hi = ImVec2(boxes[0].hi.x, bottom);
     boxes[3].lo = ImVec2(boxes[1].lo.x, boxes[4].lo.y);
     boxes[3].hi = ImVec2(boxes[2].hi.x, boxes[4].hi.y);
 }
@@ -168,10 +223,12 @@ void draw_flowchart_panel(AppState& app) {
     ImVec2 o = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     float h = std::max(avail.y - 4.0f, 120.0f);
     static const char* const titles[5] = {"1 Forward pass", "2 Loss", "3 Backpropagation", "4 Gradient-descent update", "5 Repeat"};
+    static const char* const short_titles[5] = {"1 Forward", "2 Loss", "3 Backprop", "4 Update", "5 Repeat"};
     Box boxes[5];
     int lit = v.ran ? box_of(v.phase.kind) : -1;
     for (int i = 0; i < 5; ++i) {
         boxes[i].title = titles[i];
+        boxes[i].short_title = short_titles[i];
         boxes[i].lit = i == lit || (i == 4 && v.epoch_done);
         if (i < 4) boxes[i].pills = pills_of(app.net, v, i);
         else boxes[i].pills = {{"done: " + std::to_string(app.net.epoch), false}};

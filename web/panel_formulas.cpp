@@ -14,6 +14,8 @@ namespace {
 
 const char* const kRowNames[bpl::kSamples] = {"00", "01", "10", "11"};
 constexpr float kFlashSeconds = 1.2f;
+constexpr float kTableScale = 0.87f;            // tables at ~13 px: two 4-unit tables side by side
+const ImVec2 kCellPadding(3.0f, 0.0f);
 
 void cell_text(char* buf, size_t size, double v, double max_abs, bool whole) {
     const char* fmt = whole ? "%.0f" : max_abs >= 0.1 ? "%.3f" : max_abs >= 0.001 ? "%.4f" : "%.2e";
@@ -27,9 +29,16 @@ std::string label_of(const bpl::Network& net, int layer, int index, bool sample_
     return formula_unit_name(net, layer, index);
 }
 
+// The table's width as drawn (scaled font, tight padding), for placing the next one beside it.
 float matrix_width(const MatrixView& m) {
-    float cell = ImGui::CalcTextSize("-0.0000").x + 10.0f;
-    return 34.0f + cell * static_cast<float>(m.cols) + 8.0f;
+    double max_abs = 0.0;
+    for (int i = 0; i < m.rows * m.cols; ++i)
+        if (std::isfinite(m.data[i])) max_abs = std::max(max_abs, std::fabs(m.data[i]));
+    ImGui::PushFont(g_fonts.mono);
+    float cell = ImGui::CalcTextSize(max_abs >= 0.1 ? "-0.000" : max_abs >= 0.001 ? "-0.0000" : "-0.00e-00").x * kTableScale + 2 * kCellPadding.x + 1.0f;
+    ImGui::PopFont();
+    float label = ImGui::CalcTextSize("h¹₁₀").x * kTableScale + 2 * kCellPadding.x;
+    return std::max(label + cell * static_cast<float>(m.cols) + 4.0f, ImGui::CalcTextSize(m.title.c_str()).x * kTableScale);
 }
 
 void matrix_cell(const MatrixView& m, int r, int c, double max_abs, bool whole, float ease, float flash) {
@@ -50,6 +59,7 @@ void matrix_cell(const MatrixView& m, int r, int c, double max_abs, bool whole, 
 
 void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, float flash) {
     ImGui::BeginGroup();
+    ImGui::SetWindowFontScale(kTableScale);
     ImGui::TextUnformatted(m.title.c_str());
     double max_abs = 0.0;
     bool whole = true;   // X and y: 0 and 1, printed as such
@@ -60,6 +70,7 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
     ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
                             ImGuiTableFlags_NoHostExtendX;
     ImGui::PushID(id);
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, kCellPadding);
     if (ImGui::BeginTable("m", m.cols + 1, flags)) {
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed);
         for (int c = 0; c < m.cols; ++c) ImGui::TableSetupColumn(label_of(app.net, m.col_layer, c, false).c_str());
@@ -68,7 +79,7 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", label_of(app.net, m.row_layer, r, m.sample_rows).c_str());
-            ImGui::PushFont(g_fonts.mono);   // numbers only: the mono face has no ¹ ² ³
+            ImGui::PushFont(g_fonts.mono);   // numbers in the mono face; labels stay proportional
             for (int c = 0; c < m.cols; ++c) {
                 ImGui::TableNextColumn();
                 matrix_cell(m, r, c, max_abs, whole, ease, flash);
@@ -77,7 +88,9 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
         }
         ImGui::EndTable();
     }
+    ImGui::PopStyleVar();
     ImGui::PopID();
+    ImGui::SetWindowFontScale(1.0f);
     ImGui::EndGroup();
 }
 
@@ -88,7 +101,7 @@ void draw_matrices(const AppState& app, const FormulaView& v) {
     float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; i < v.matrices.size(); ++i) {
         if (i > 0) {
-            ImGui::SameLine(0, 14.0f);
+            ImGui::SameLine(0, 10.0f);
             if (ImGui::GetCursorScreenPos().x + matrix_width(v.matrices[i]) > right) ImGui::NewLine();
         }
         draw_matrix(app, v.matrices[i], static_cast<int>(i), ease, flash);

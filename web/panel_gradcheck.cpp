@@ -1,5 +1,6 @@
 // Gradient check panel: runs the engine's finite-difference check on the current weights and
 // lists, per parameter, backprop's gradient, the numerical one and their relative error.
+#include <cmath>
 #include <cstdio>
 #include "insight.hpp"
 #include "ui_theme.hpp"
@@ -20,6 +21,13 @@ void parameter_name(char* buf, size_t n, const bpl::GradCheckEntry& e) {
 void summary(const AppState& app) {
     const InsightState& s = app.insight;
     double worst = s.grad_check.max_rel_error;
+    if (!std::isfinite(worst)) {   // diverged weights: there is no gradient to check
+        ImGui::PushStyleColor(ImGuiCol_Text, ui_color::bad);
+        ImGui::TextWrapped("No check possible: the weights are not finite numbers (training diverged). "
+                           "Reset or lower the learning rate, then run the check again.");
+        ImGui::PopStyleColor();
+        return;
+    }
     ImGui::PushFont(g_fonts.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, error_color(worst));
     ImGui::Text("max relative error %.2e", worst);

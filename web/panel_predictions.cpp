@@ -21,13 +21,15 @@ static void output_bar(double out) {
     ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
 }
 
+// Fixed four decimals for outputs in the usual range; a diverged or linear output that has
+// grown huge switches to 3 significant digits so the column keeps its width.
 static void number_cell(double v, ImU32 colour) {
     ImGui::PushFont(g_fonts.mono);
     if (!std::isfinite(v)) {
         ImGui::TextDisabled("—");
     } else {
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%+.4f", v);
+        std::snprintf(buf, sizeof buf, std::fabs(v) < 1000.0 ? "%+.4f" : "%+.2e", v);
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         ImGui::TextUnformatted(v >= 0 ? buf + 1 : buf);   // no '+' on positive values
         ImGui::PopStyleColor();
@@ -53,16 +55,21 @@ static void draw_row(AppState& app, int r) {
     ImGui::Text("%.0f", target);
     ImGui::PopFont();
     ImGui::TableNextColumn();
-    number_cell(out, ui_color::text);
+    if (app.net.diverged) {   // the last outputs before the overflow are not data to read
+        ImGui::TextDisabled("diverged");
+    } else {
+        number_cell(out, ui_color::text);
+    }
     ImGui::TableNextColumn();
-    output_bar(out);
+    output_bar(app.net.diverged ? NAN : out);
     ImGui::TableNextColumn();
     ImU32 colour = std::fabs(err) < 0.1 ? ui_color::good : std::fabs(err) > 0.4 ? ui_color::bad : ui_color::text;
-    number_cell(err, colour);
+    if (app.net.diverged) ImGui::TextDisabled("—");
+    else number_cell(err, colour);
     ImGui::TableNextColumn();
-    bool right = std::isfinite(out) && (out >= 0.5) == (target >= 0.5);
+    bool right = !app.net.diverged && std::isfinite(out) && (out >= 0.5) == (target >= 0.5);
     ImGui::PushStyleColor(ImGuiCol_Text, right ? ui_color::good : ui_color::bad);
-    ImGui::TextUnformatted(std::isfinite(out) ? (right ? "✓" : "✕") : "");
+    ImGui::TextUnformatted(std::isfinite(out) && !app.net.diverged ? (right ? "✓" : "✕") : "");
     ImGui::PopStyleColor();
 }
 

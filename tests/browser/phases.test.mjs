@@ -132,3 +132,61 @@ test('a screenshot of every phase of one epoch', async () => {
   }
   assert.deepEqual(errors, []);
 });
+
+// The lit flowchart box, found the way a person finds it: by its light-blue fill in the lower
+// middle of the page (the learning-loop panel at 1280×800). Returns its centre, or null.
+async function litBoxCentre() {
+  const png = await page.screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const x0 = Math.round(c.width * 0.24), x1 = Math.round(c.width * 0.6), y0 = Math.round(c.height * 0.6);
+    const d = ctx.getImageData(x0, y0, x1 - x0, c.height - y0).data;
+    let lo = [Infinity, Infinity], hi = [-1, -1];
+    for (let y = 0; y < c.height - y0; ++y)
+      for (let x = 0; x < x1 - x0; ++x) {
+        const i = 4 * (y * (x1 - x0) + x);   // the box fill: accent blue at 15% over white
+        if (Math.abs(d[i] - 217) <= 4 && Math.abs(d[i + 1] - 234) <= 4 && Math.abs(d[i + 2] - 244) <= 4) {
+          lo = [Math.min(lo[0], x), Math.min(lo[1], y)];
+          hi = [Math.max(hi[0], x), Math.max(hi[1], y)];
+        }
+      }
+    if (hi[0] < 0) return null;
+    return { x: x0 + (lo[0] + hi[0]) / 2, y: y0 + (lo[1] + hi[1]) / 2, w: hi[0] - lo[0], h: hi[1] - lo[1] };
+  }, png.toString('base64'));
+}
+
+test('clicking flowchart box "2 Loss" finishes the epoch and runs the next one up to its loss', async () => {
+  await lab.set(settingsToTry[0]);
+  await lab.reset();
+  await lab.step(4);
+  let p;
+  do p = await lab.stepPhase(1); while (p.kind !== 'loss');   // box 2 lit: find it on screen
+  await page.mouse.move(5, 795);
+  await frames(page, 3);
+  const box = await litBoxCentre();
+  assert.ok(box && box.w > 30 && box.h > 30, `lit box not found: ${JSON.stringify(box)}`);
+  await lab.stepPhase(2);                                       // on into the backprop box
+  assert.notEqual((await lab.phase()).kind, 'loss');
+  await page.mouse.move(box.x, box.y);
+  await frames(page, 3);
+  await page.mouse.down();
+  await frames(page, 3);
+  await page.mouse.up();
+  await frames(page, 5);
+  const after = await lab.phase();
+  assert.equal(after.kind, 'loss');
+  assert.equal(after.index, p.index);
+  assert.equal(after.epoch, p.epoch + 1, 'the loss of the next epoch');
+  assert.equal(after.epochDone, false);
+  assert.equal((await lab.state()).epoch, p.epoch + 1);
+  assert.equal((await lab.state()).running, false);
+  const lit = await litBoxCentre();                             // box 2 is lit again
+  assert.ok(lit && Math.abs(lit.x - box.x) < 3 && Math.abs(lit.y - box.y) < 3, JSON.stringify(lit));
+  assert.deepEqual(errors, []);
+});
