@@ -4,17 +4,13 @@
 #include <string>
 #include <emscripten.h>
 #include "insight.hpp"
+#include "js_bridge.hpp"
 #include "lessons.hpp"
 
 namespace {
 
 AppState* g_app = nullptr;
-std::string g_out;
-
-const char* out(std::string text) {
-    g_out = std::move(text);
-    return g_out.c_str();
-}
+const char* out(std::string text) { return js_bridge_return(std::move(text)); }
 
 }  // namespace
 

@@ -19,10 +19,7 @@ namespace {
 AppState* g_app = nullptr;
 std::string g_out;
 
-const char* out(std::string text) {
-    g_out = std::move(text);
-    return g_out.c_str();
-}
+const char* out(std::string text) { return js_bridge_return(std::move(text)); }
 
 std::string state_json(const AppState& app) {
     const double* outputs = bpl::network_output(app.net);
@@ -159,3 +156,8 @@ EMSCRIPTEN_KEEPALIVE const char* bpl_formula_values() {
 }
 
 }  // extern "C"
+
+const char* js_bridge_return(std::string text) {
+    g_out = std::move(text);
+    return g_out.c_str();
+}

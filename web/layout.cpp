@@ -131,8 +131,11 @@ void layout_learn(AppState& app, float W, float H) {
     float net_h = std::floor(body * 0.56f), formula_h = std::floor(body * 0.57f);   // room for two rows of tables
     panel_window(app, "##controls", "Controls", "Train the network and change how it learns.",
                  {kGap, y0, left, body}, draw_controls_panel);
-    panel_window(app, "##network", "Network", network_subtitle(app), {xm, y0, mid, net_h},
-                 draw_network_panel, kFixedContent);
+    // The base drawing's caption would contradict the step overlay (e.g. "Forward pass" during
+    // the update), so step-through mode names what the overlay adds instead.
+    panel_window(app, "##network", "Network",
+                 "Each step marks what it computes on the diagram; the banner says which step it is.",
+                 {xm, y0, mid, net_h}, draw_network_panel, kFixedContent);
     panel_window(app, "##flowchart", "The learning loop", "Click a box to run the next epoch up to that step.",
                  {xm, y0 + net_h + kGap, mid, body - net_h - kGap}, draw_flowchart_panel, kFixedContent);
     panel_window(app, "##formulas", "Formulas, with this step's numbers", nullptr, {xr, y0, right, formula_h},
