@@ -126,6 +126,10 @@ void network_reset(Network& net) {
         double* W = layer_W(net, l);
         for (int i = 0; i < s.fan_in * s.fan_out; ++i) W[i] = rng_normal(rng) * scale;
     }
+    network_clear_training(net);
+}
+
+void network_clear_training(Network& net) {
     for (std::vector<double>* v : {&net.grads, &net.last_step, &net.opt_m, &net.opt_v, &net.z, &net.a, &net.delta})
         std::fill(v->begin(), v->end(), 0.0);
     std::fill(net.sample_loss, net.sample_loss + kSamples, 0.0);

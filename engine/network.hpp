@@ -56,6 +56,9 @@ struct Network {
 bool network_init(Network& net, const Config& cfg, std::string& error);
 // Redraws the initial weights from net.config.seed and clears all training state.
 void network_reset(Network& net);
+// Clears gradients, optimizer state, caches and the training position (epoch 0, phase 0),
+// keeping the weights: what a fresh start from the current weights needs.
+void network_clear_training(Network& net);
 // Same shape: replace the training settings (lr, optimizer, loss…) without touching weights.
 // Returns false (net untouched) when the new cfg has a different shape. A new optimizer
 // starts from zeroed optimizer state; a new batch mode restarts the epoch in progress.

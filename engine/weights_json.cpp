@@ -216,16 +216,7 @@ bool weights_load(Network& net, const WeightsFile& w, std::string& error) {
         std::copy(w.layers[l].W.begin(), w.layers[l].W.end(), layer_W(net, l));
         std::copy(w.layers[l].b.begin(), w.layers[l].b.end(), layer_b(net, l));
     }
-    // Training state cleared exactly as network_reset does after drawing weights.
-    for (std::vector<double>* v : {&net.grads, &net.last_step, &net.opt_m, &net.opt_v, &net.z, &net.a, &net.delta})
-        std::fill(v->begin(), v->end(), 0.0);
-    std::fill(net.sample_loss, net.sample_loss + kSamples, 0.0);
-    net.adam_t = 0;
-    net.epoch = 0;
-    net.batch_index = 0;
-    net.phase = 0;
-    net.epoch_loss = net.running_loss = 0.0;
-    net.diverged = false;
+    network_clear_training(net);   // as network_reset does after drawing weights
     return true;
 }
 

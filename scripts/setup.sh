@@ -75,46 +75,45 @@ if [ "$need_sources" = 1 ]; then
   [ -f "$CACHE/sdl2-$SDL_VERSION-wasm/lib/libSDL2.a" ] || fetch_source libsdl2 "libsdl2-$SDL_VERSION+dfsg"
 fi
 
-# ---- SDL2 for WASM (about 5 minutes on 2 cores, once per machine) -------------------------
-SDL_PREFIX="$CACHE/sdl2-$SDL_VERSION-wasm"
-if [ ! -f "$SDL_PREFIX/lib/libSDL2.a" ]; then
-  src="$(ls -d "$CACHE"/src/libsdl2-"$SDL_VERSION"* | head -n1)"
-  log "building SDL2 $SDL_VERSION for WASM (once per machine; a few minutes)"
-  tmp="$CACHE/tmp-sdl2-build"
-  $SUDO rm -rf "$tmp"
+# ---- cached WASM libraries ---------------------------------------------------------------
+# wasm_build_cached NAME PREFIX SOURCE [CMAKE ARGS…]: configures SOURCE with emcmake, builds
+# and installs into PREFIX, which appears only once the install succeeded (a .partial folder
+# first), so an interrupted build is redone rather than half-used.
+wasm_build_cached() {
+  local name="$1" prefix="$2" src="$3"
+  shift 3
+  local tmp="$prefix.build"
+  $SUDO rm -rf "$tmp" "$prefix.partial"
   $SUDO mkdir -p "$tmp"
   (cd "$tmp" && $SUDO env NODE_PATH=/usr/share/nodejs emcmake cmake "$src" -DCMAKE_BUILD_TYPE=Release \
-      -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF \
-      -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF \
-      -DCMAKE_INSTALL_PREFIX="$SDL_PREFIX.partial" >"$tmp/configure.log" 2>&1 \
+      -DCMAKE_INSTALL_PREFIX="$prefix.partial" "$@" >"$tmp/configure.log" 2>&1 \
    && $SUDO env NODE_PATH=/usr/share/nodejs emmake make -j"$(nproc)" >"$tmp/build.log" 2>&1 \
    && $SUDO make install >"$tmp/install.log" 2>&1) || {
-     echo "setup: SDL2 WASM build failed; logs in $tmp" >&2; exit 1; }
-  $SUDO rm -rf "$SDL_PREFIX"
-  $SUDO mv "$SDL_PREFIX.partial" "$SDL_PREFIX"
+     echo "setup: $name WASM build failed; logs in $tmp" >&2; exit 1; }
+  $SUDO rm -rf "$prefix"
+  $SUDO mv "$prefix.partial" "$prefix"
   $SUDO rm -rf "$tmp"
+}
+
+# SDL2: about 5 minutes on 2 cores, once per machine.
+SDL_PREFIX="$CACHE/sdl2-$SDL_VERSION-wasm"
+if [ ! -f "$SDL_PREFIX/lib/libSDL2.a" ]; then
+  log "building SDL2 $SDL_VERSION for WASM (once per machine; a few minutes)"
+  wasm_build_cached SDL2 "$SDL_PREFIX" "$(ls -d "$CACHE"/src/libsdl2-"$SDL_VERSION"* | head -n1)" \
+    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF \
+    -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF
 fi
 
-# ---- Dear ImGui for WASM (about a minute, once per machine and build recipe) ---------------
-# The folder name carries a hash of cmake/imgui/*, computed the same way as in cmake/page.cmake.
+# Dear ImGui: about a minute, once per machine and build recipe. The folder name carries a
+# hash of cmake/imgui/*, computed the same way as in cmake/page.cmake.
 recipe_a="$(sha256sum "$ROOT/cmake/imgui/CMakeLists.txt" | cut -c1-64)"
 recipe_b="$(sha256sum "$ROOT/cmake/imgui/imgui_flags.cmake" | cut -c1-64)"
 recipe="$(printf '%s%s' "$recipe_a" "$recipe_b" | sha256sum | cut -c1-12)"
 IMGUI_PREFIX="$CACHE/imgui-$IMGUI_VERSION-wasm-$recipe"
 if [ ! -f "$IMGUI_PREFIX/lib/libimgui.a" ]; then
   log "building Dear ImGui $IMGUI_VERSION for WASM (once per machine)"
-  tmp="$CACHE/tmp-imgui-build"
-  $SUDO rm -rf "$tmp"
-  $SUDO mkdir -p "$tmp"
-  (cd "$tmp" && $SUDO env NODE_PATH=/usr/share/nodejs emcmake cmake "$ROOT/cmake/imgui" -DCMAKE_BUILD_TYPE=Release \
-      -DIMGUI_SOURCE_DIR="$CACHE/src/imgui-$IMGUI_VERSION+ds" -DSDL2_PREFIX="$SDL_PREFIX" \
-      -DCMAKE_INSTALL_PREFIX="$IMGUI_PREFIX.partial" >"$tmp/configure.log" 2>&1 \
-   && $SUDO env NODE_PATH=/usr/share/nodejs emmake make -j"$(nproc)" >"$tmp/build.log" 2>&1 \
-   && $SUDO make install >"$tmp/install.log" 2>&1) || {
-     echo "setup: Dear ImGui WASM build failed; logs in $tmp" >&2; exit 1; }
-  $SUDO rm -rf "$IMGUI_PREFIX"
-  $SUDO mv "$IMGUI_PREFIX.partial" "$IMGUI_PREFIX"
-  $SUDO rm -rf "$tmp"
+  wasm_build_cached "Dear ImGui" "$IMGUI_PREFIX" "$ROOT/cmake/imgui" \
+    -DIMGUI_SOURCE_DIR="$CACHE/src/imgui-$IMGUI_VERSION+ds" -DSDL2_PREFIX="$SDL_PREFIX"
 fi
 
 # ---- npm packages for the browser tests (playwright-core only: it drives Debian's chromium) --

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include "check_helpers.hpp"
+#include "net_helpers.hpp"
 #include "gradcheck.hpp"
 #include "trainer.hpp"
 
@@ -12,14 +13,7 @@ using namespace bpl;
 
 namespace {
 
-Network make_net(const Config& cfg) {
-    Network net;
-    std::string error;
-    bool ok = network_init(net, cfg, error);
-    INFO(error);
-    REQUIRE(ok);
-    return net;
-}
+using bpl_test::make_net;
 
 void check_net(const Config& cfg, double tolerance) {
     Network net = make_net(cfg);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include "check_helpers.hpp"
+#include "net_helpers.hpp"
 #include "network.hpp"
 #include "rng.hpp"
 
@@ -13,14 +14,7 @@ using namespace bpl;
 
 namespace {
 
-Network make_net(const Config& cfg) {
-    Network net;
-    std::string error;
-    bool ok = network_init(net, cfg, error);
-    INFO(error);
-    REQUIRE(ok);
-    return net;
-}
+using bpl_test::make_net;
 
 Config shaped(int layers, int units) {
     Config cfg;

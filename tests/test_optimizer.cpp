@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include "check_helpers.hpp"
+#include "net_helpers.hpp"
 #include "network.hpp"
 
 using namespace bpl;
@@ -16,12 +17,7 @@ Network make_net(Optimizer opt) {
     cfg.optimizer = opt;
     cfg.lr = 0.1;
     cfg.momentum = 0.9;
-    Network net;
-    std::string error;
-    bool ok = network_init(net, cfg, error);
-    INFO(error);
-    REQUIRE(ok);
-    return net;
+    return bpl_test::make_net(cfg);
 }
 
 // Made-up gradients of both signs and several sizes, one per parameter.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include "check_helpers.hpp"
+#include "net_helpers.hpp"
 #include "network.hpp"
 #include "trainer.hpp"
 
@@ -14,14 +15,7 @@ using bpl_test::same_bits;
 
 namespace {
 
-Network make_net(const Config& cfg) {
-    Network net;
-    std::string error;
-    bool ok = network_init(net, cfg, error);
-    INFO(error);
-    REQUIRE(ok);
-    return net;
-}
+using bpl_test::make_net;
 
 // Everything training touches, compared bit for bit.
 void check_same_state(const Network& a, const Network& b) {
