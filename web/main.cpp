@@ -4,11 +4,12 @@
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <algorithm>
 #include "app.hpp"
 #include "host.hpp"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
+#include "imgui_renderer.hpp"
 #include "input_events.hpp"
 #include "js_bridge.hpp"
 #include "layout.hpp"
@@ -18,7 +19,14 @@
 
 namespace {
 
+// Our code's share of a frame: events, training, the ImGui build and the GL submit together aim
+// at 4 ms (a quarter of a 60 Hz frame, leaving the browser and the GPU the rest). Training gets
+// what the rest of the frame leaves, never less than kMinTrainMs so it always moves forward.
+constexpr double kFrameBudgetMs = 4.0;
+constexpr double kMinTrainMs = 0.5;
+
 AppState g_app;
+double g_untrained_ms = 2.0;   // moving average of a frame's cost without its training
 SDL_Window* g_window = nullptr;
 double g_canvas_dpr = 0.0;   // device pixel ratio the canvas backing store was last sized for
 
@@ -36,10 +44,7 @@ void follow_canvas_size() {
         SDL_SetWindowSize(g_window, want_w, want_h);
         g_canvas_dpr = dpr;
     }
-    if (ui_fonts_update(float(dpr))) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (ui_fonts_update(float(dpr))) imgui_renderer_reload_fonts();
 }
 
 EM_BOOL on_context_lost(int, const void*, void*) {
@@ -49,15 +54,12 @@ EM_BOOL on_context_lost(int, const void*, void*) {
     return EM_TRUE;   // preventDefault: lets the browser restore the context
 }
 
-// Every GL object died with the context. The ImGui 1.86 GL backend remembers its buffer sizes
-// across DestroyDeviceObjects, so it is shut down and started again; deleting the dead objects
-// raises GL errors, drained before the map renderer checks for its own.
+// Every GL object died with the context: both renderers make theirs again (deleting the dead
+// names raises GL errors, which their init drains before checking for its own).
 EM_BOOL on_context_restored(int, const void*, void*) {
     map_renderer_shutdown();
-    ImGui_ImplOpenGL3_Shutdown();
-    for (int i = 0; i < 64 && glGetError() != GL_NO_ERROR; ++i) {}
-    ImGui_ImplOpenGL3_Init("#version 300 es");
     ui_fonts_update(float(emscripten_get_device_pixel_ratio()));
+    imgui_renderer_init();
     map_renderer_init();
     g_app.gl_context_lost = false;
     g_app.notices.clear();
@@ -66,7 +68,6 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 }
 
 void render_frame() {
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     draw_layout(g_app);
@@ -77,7 +78,7 @@ void render_frame() {
     ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui_color::page_bg);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    imgui_renderer_draw(ImGui::GetDrawData());
 }
 
 void frame() {
@@ -85,7 +86,10 @@ void frame() {
     pump_input_events();
     follow_canvas_size();
     app_expire_notices(g_app, app_now_seconds());
+    g_app.train_budget_ms = std::clamp(kFrameBudgetMs - g_untrained_ms, kMinTrainMs, kFrameBudgetMs);
+    double train_start = emscripten_get_now();
     app_train_frame(g_app);
+    double train_ms = emscripten_get_now() - train_start;
     if (!g_app.gl_context_lost) render_frame();
     double now = app_now_seconds();
     if (g_app.url_dirty && now - g_app.url_updated_at > 0.5) {
@@ -93,7 +97,9 @@ void frame() {
         g_app.url_dirty = false;
         g_app.url_updated_at = now;
     }
-    g_app.frame_ms = 0.9 * g_app.frame_ms + 0.1 * (emscripten_get_now() - start);
+    double frame_ms = emscripten_get_now() - start;
+    g_app.frame_ms = 0.9 * g_app.frame_ms + 0.1 * frame_ms;
+    g_untrained_ms = 0.9 * g_untrained_ms + 0.1 * (frame_ms - train_ms);
     g_app.fps = ImGui::GetIO().Framerate;
     if (++g_app.frames_drawn == 1) host_frame_drawn();
 }
@@ -120,7 +126,10 @@ bool setup() {
     ui_apply_style();
     ui_fonts_update(float(emscripten_get_device_pixel_ratio()));
     ImGui_ImplSDL2_InitForOpenGL(g_window, gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!imgui_renderer_init()) {
+        SDL_SetError("%s", imgui_renderer_status());
+        return false;
+    }
     if (!map_renderer_init()) app_notice(g_app, "The maps could not be drawn on this device.", NoticeKind::error, 0.0);
     emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_TRUE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_TRUE, on_context_restored);

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 #include <vector>
+#include "gl_program.hpp"
 #include "net_probe.hpp"
 #include "panels.hpp"
 #include "shaders_embedded.hpp"
@@ -48,14 +49,9 @@ struct Renderer {
 
 // GL state after a map pass. Nothing is read back with glGet*: in WebGL each such query is a
 // synchronous round trip to the GPU process (~50-80 ms per call under software GL, measured),
-// so the pass leaves the defaults that ImGui's backend and main.cpp rely on instead. ImGui's
-// GL3 backend sets every piece of state it draws with (program, VAO, texture, blend, scissor,
-// viewport) at the start of RenderDrawData; main.cpp clears with the scissor test off.
-struct SavedGl {};
-
-SavedGl save_gl() { return SavedGl{}; }
-
-void restore_gl(const SavedGl&) {
+// so the pass leaves the defaults that the ImGui renderer and main.cpp rely on instead (both
+// set every piece of state they draw with).
+void leave_default_gl_state() {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glUseProgram(0);
     glBindVertexArray(0);
@@ -69,39 +65,10 @@ void restore_gl(const SavedGl&) {
     glDisable(GL_CULL_FACE);
 }
 
-GLuint compile_shader(GLenum kind, const char* source, const char* name) {
-    GLuint shader = glCreateShader(kind);
-    glShaderSource(shader, 1, &source, nullptr);
-    glCompileShader(shader);
-    GLint ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (ok) return shader;
-    char log[2048] = "";
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    std::fprintf(stderr, "map renderer: %s failed to compile:\n%s\n", name, log);
-    r.status = std::string("map shader failed to compile (") + name + "); see the console";
-    glDeleteShader(shader);
-    return 0;
-}
-
 bool link_program() {
-    GLuint vs = compile_shader(GL_VERTEX_SHADER, bpl_shaders::decision_map_vert_glsl, "decision_map.vert.glsl");
-    GLuint fs = vs ? compile_shader(GL_FRAGMENT_SHADER, bpl_shaders::decision_map_frag_glsl, "decision_map.frag.glsl") : 0;
-    if (!vs || !fs) { glDeleteShader(vs); return false; }
-    r.program = glCreateProgram();
-    glAttachShader(r.program, vs);
-    glAttachShader(r.program, fs);
-    glLinkProgram(r.program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
-    if (ok) return true;
-    char log[2048] = "";
-    glGetProgramInfoLog(r.program, sizeof log, nullptr, log);
-    std::fprintf(stderr, "map renderer: shader program failed to link:\n%s\n", log);
-    r.status = "map shader failed to link; see the console";
-    return false;
+    r.program = gl_program_build({bpl_shaders::decision_map_vert_glsl, "decision_map.vert.glsl"},
+                                 {bpl_shaders::decision_map_frag_glsl, "decision_map.frag.glsl"}, r.status);
+    return r.program != 0;
 }
 
 void find_uniforms() {
@@ -260,7 +227,6 @@ void draw_atlas(const bpl::Network& net, int tile_px) {
 bool map_renderer_init() {
     map_renderer_shutdown();
     for (int i = 0; i < 32 && glGetError() != GL_NO_ERROR; ++i) {}   // earlier errors are not ours
-    SavedGl saved = save_gl();
     r.available = link_program();
     if (r.available) {
         find_uniforms();
@@ -279,7 +245,7 @@ bool map_renderer_init() {
         std::fprintf(stderr, "%s\n", r.status.c_str());
     }
     if (r.available) r.status = "";
-    restore_gl(saved);
+    leave_default_gl_state();
     return r.available;
 }
 
@@ -302,7 +268,6 @@ bool map_renderer_update(const bpl::Network& net, int output_px, int tile_px, fl
     stage_params(net);
     bool params_changed = r.staged != r.drawn || net.config != r.drawn_config;
     if (!params_changed && output_px == r.drawn_output_px && tile_px == r.drawn_tile_px) return false;
-    SavedGl saved = save_gl();
     // Targets are allocated once at their largest size; maps use their lower-left corner.
     bool ok = make_target(r.output, kMaxOutputPx, kMaxOutputPx) &&
               make_target(r.atlas, kAtlasCols * kMaxTilePx, kAtlasRows * kMaxTilePx);
@@ -321,7 +286,7 @@ bool map_renderer_update(const bpl::Network& net, int output_px, int tile_px, fl
     } else {
         r.available = false;
     }
-    restore_gl(saved);
+    leave_default_gl_state();
     return params_changed;
 }
 
@@ -349,7 +314,6 @@ MapImage map_renderer_neuron(int layer, int unit) {
 double map_renderer_check(const bpl::Network& net, int size) {
     if (!r.available || net.num_layers == 0) return -1.0;
     size = std::clamp(size, 2, 256);
-    SavedGl saved = save_gl();
     Target check;
     double worst = -1.0;
     if (make_target(check, size, size)) {
@@ -387,6 +351,6 @@ double map_renderer_check(const bpl::Network& net, int size) {
             }
     }
     free_target(check);
-    restore_gl(saved);
+    leave_default_gl_state();
     return worst;
 }

@@ -23,7 +23,8 @@ test('10,000 epochs per frame keeps training inside the frame budget', async () 
   const last = samples[samples.length - 1];
   console.log(`info: epochs/frame ${last.epochsLastFrame}, training median ${median} ms (max ${times[times.length - 1]}),` +
               ` fps ${last.fps}, frame ${last.frameMs} ms`);
-  assert.ok(median < 12, `training stays near its 8 ms budget (median ${median} ms; ${times})`);
+  // The budget is at most 4 ms (web/main.cpp: what the rest of a 4 ms frame leaves).
+  assert.ok(median < 8, `training stays near its budget of at most 4 ms (median ${median} ms; ${times})`);
   assert.ok(last.epoch - start.epoch > 2000, 'thousands of epochs per second');
   assert.ok(last.historyPoints <= 2048, 'loss history stays bounded');
   assert.deepEqual(errors, []);
