@@ -1,6 +1,8 @@
 // engine-bench: nanoseconds per training epoch for a few fixed networks, natively or as
-// WASM under node. Steady state = median (and best) of timed runs after a warm-up; "first 10k"
-// = the first 10,000 epochs from a fresh init. `--json` prints one JSON object instead of text.
+// WASM under node. Steady state: after a warm-up, many short timed runs (about 1 ms each, so
+// on a busy machine most fall between two preemptions); the median and the best run are
+// reported. "first 10k" = the first 10,000 epochs from a fresh init (median of kFirstRuns).
+// `--json` prints one JSON object instead of text.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,18 +20,25 @@ namespace {
 struct BenchCase {
     const char* name;
     Config config;
+    long long epochs_per_run;   // one timed run: about 0.5 to 1 ms, natively and in WASM
 };
 
 struct BenchResult {
     double steady_ns = 0.0;    // median ns/epoch over the timed runs
-    double best_ns = 0.0;      // fastest timed run: less sensitive to a busy machine
+    double best_ns = 0.0;      // fastest timed run: the least disturbed by other processes
     double first_10k_ns = 0.0; // median ns/epoch of the first 10,000 epochs after init
     double final_loss = 0.0;   // keeps the work observable (and is a sanity check)
+    int runs = 0;
 };
 
+// Warm-up before the steady-state runs, in epochs (not time, so the work and the final loss
+// are the same on every machine and in both builds): enough for V8 to move the WASM engine
+// from its baseline compiler to the optimised tier, and for warm caches and predictors.
 constexpr long long kWarmupEpochs = 20000;
+constexpr long long kWarmupRuns = 50;   // ... or this many timed runs' worth, if more
 constexpr long long kFirstEpochs = 10000;
-constexpr int kRuns = 7;
+constexpr int kFirstRuns = 7;
+constexpr int kMinRuns = 15;   // a median needs a few runs even for a small --epochs
 
 double now_ns() {
     using clock = std::chrono::steady_clock;
@@ -57,16 +66,19 @@ double time_epochs(Network& net, long long epochs) {
     return (now_ns() - start) / double(epochs);
 }
 
+// steady_epochs split into runs of c.epochs_per_run. Short runs make the median robust: a
+// preemption spoils the one run it lands in instead of adding its share to every run.
 BenchResult run_case(const BenchCase& c, long long steady_epochs) {
     BenchResult r;
     std::vector<double> first, steady;
-    for (int i = 0; i < kRuns; ++i) {
+    for (int i = 0; i < kFirstRuns; ++i) {
         Network net = fresh(c.config);
         first.push_back(time_epochs(net, kFirstEpochs));
     }
     Network net = fresh(c.config);
-    train_epochs(net, kWarmupEpochs);
-    for (int i = 0; i < kRuns; ++i) steady.push_back(time_epochs(net, steady_epochs));
+    train_epochs(net, std::max(kWarmupEpochs, kWarmupRuns * c.epochs_per_run));
+    r.runs = int(std::max<long long>(kMinRuns, steady_epochs / c.epochs_per_run));
+    for (int i = 0; i < r.runs; ++i) steady.push_back(time_epochs(net, c.epochs_per_run));
     r.first_10k_ns = median(first);
     r.steady_ns = median(steady);
     r.best_ns = *std::min_element(steady.begin(), steady.end());
@@ -81,35 +93,40 @@ std::vector<BenchCase> bench_cases() {
     deep.hidden_units[0] = 16;
     deep.hidden_units[1] = 16;
     deep.activation = Activation::tanh;
-    return {{"2-4-1 sigmoid", small}, {"2-16-16-1 tanh", deep}};
+    return {{"2-4-1 sigmoid", small, 2000}, {"2-16-16-1 tanh", deep, 200}};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     bool json = false;
-    long long steady_epochs = 100000;
+    long long steady_epochs = 200000;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--json") == 0) {
             json = true;
         } else if (std::strcmp(argv[i], "--epochs") == 0 && i + 1 < argc) {
             steady_epochs = std::max(1000LL, std::atoll(argv[++i]));
         } else {
-            std::fprintf(stderr, "usage: engine-bench [--json] [--epochs N]   (N: epochs per timed run, default 100000)\n");
+            std::fprintf(stderr, "usage: engine-bench [--json] [--epochs N]   (N: steady-state epochs timed per net, "
+                                 "in runs of about 1 ms; default 200000)\n");
             return 2;
         }
     }
     const std::vector<BenchCase> cases = bench_cases();
-    if (json) std::printf("{\"epochs_per_run\": %lld, \"runs\": %d, \"cases\": [", steady_epochs, kRuns);
+    if (json) std::printf("{\"steady_epochs\": %lld, \"first_runs\": %d, \"cases\": [", steady_epochs, kFirstRuns);
     for (size_t i = 0; i < cases.size(); ++i) {
-        const BenchResult r = run_case(cases[i], steady_epochs);
+        const BenchCase& c = cases[i];
+        const BenchResult r = run_case(c, steady_epochs);
         if (json) {
             std::printf("%s\n  {\"name\": \"%s\", \"steady_ns_per_epoch\": %.1f, \"best_ns_per_epoch\": %.1f, "
-                        "\"first_10k_ns_per_epoch\": %.1f, \"final_loss\": %.17g}",
-                        i ? "," : "", cases[i].name, r.steady_ns, r.best_ns, r.first_10k_ns, r.final_loss);
+                        "\"first_10k_ns_per_epoch\": %.1f, \"runs\": %d, \"epochs_per_run\": %lld, "
+                        "\"final_loss\": %.17g}",
+                        i ? "," : "", c.name, r.steady_ns, r.best_ns, r.first_10k_ns, r.runs, c.epochs_per_run,
+                        r.final_loss);
         } else {
-            std::printf("%-16s steady %8.1f ns/epoch (best %8.1f)   first 10k %8.1f ns/epoch   (loss %.3g)\n",
-                        cases[i].name, r.steady_ns, r.best_ns, r.first_10k_ns, r.final_loss);
+            std::printf("%-16s steady %8.1f ns/epoch (best %8.1f; %d runs of %lld)   first 10k %8.1f ns/epoch   "
+                        "(loss %.3g)\n",
+                        c.name, r.steady_ns, r.best_ns, r.runs, c.epochs_per_run, r.first_10k_ns, r.final_loss);
         }
     }
     if (json) std::printf("\n]}\n");

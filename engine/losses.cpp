@@ -45,6 +45,17 @@ double loss_sample(Loss loss, double a, double y) {
     return loss == Loss::bce ? bce_sample(a, y) : squared_error(a, y);
 }
 
+double loss_samples(Loss loss, double* l, const double* out, const double* y, int n) {
+    double sum = 0.0;
+    if (loss == Loss::bce) {
+        for (int i = 0; i < n; ++i) l[i] = bce_sample(out[i], y[i]);
+    } else {
+        for (int i = 0; i < n; ++i) l[i] = squared_error(out[i], y[i]);
+    }
+    for (int i = 0; i < n; ++i) sum += l[i];
+    return sum;
+}
+
 double loss_forward(Loss loss, const double* out, const double* y, int n) {
     // Summed in row order then divided, like NumPy's mean over 4 values.
     double sum = 0.0;

@@ -24,6 +24,9 @@ const LossInfo* find_loss(std::string_view name);
 
 // Per-sample loss l_i for output a and target y (mse: (y − a)², bce: −[y ln a + (1 − y) ln(1 − a)]).
 double loss_sample(Loss loss, double a, double y);
+// l[i] = loss_sample(out[i], y[i]) for n samples; returns Σ l[i], summed in order (one call
+// and one switch per batch instead of per sample).
+double loss_samples(Loss loss, double* l, const double* out, const double* y, int n);
 // Reported loss over n samples: the mean of loss_sample (the reference's mean((y − out)²)).
 double loss_forward(Loss loss, const double* out, const double* y, int n);
 // Objective whose exact gradient the backward computes, over n samples, with batch size

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include "dense_kernels.hpp"
 #include "rng.hpp"
 
 namespace bpl {
@@ -57,51 +58,40 @@ Activation layer_activation(const Network& net, int l) {
     return l == net.num_layers - 1 ? net.config.output_activation : net.config.activation;
 }
 
-// z (rows x fan_out) = in (rows x fan_in) @ W (fan_in x fan_out) + b. Each z[r][j] is summed
-// over k = 0..fan_in-1 in order and b added last, as reference BLAS then NumPy's + b do.
-// Scalar accumulators: the sizes are tiny, so vector set-up would cost more than it saves.
-void dense_forward(double* __restrict z, const double* __restrict in, const double* __restrict W,
-                   const double* __restrict b, int rows, int fan_in, int fan_out) {
-    for (int r = 0; r < rows; ++r, z += fan_out, in += fan_in) {
-        for (int j = 0; j < fan_out; ++j) {
-            double sum = in[0] * W[j];
-            for (int k = 1; k < fan_in; ++k) sum += in[k] * W[size_t(k) * fan_out + j];
-            z[j] = sum + b[j];
-        }
-    }
+// The dense layer and its two backwards over `rows` rows, on the kernels of dense_kernels.hpp
+// with the compile-time sizes that fit. In the forward and the input backward rows are
+// independent: blocks of kSamples rows, then single rows. The weight gradient sums across
+// rows, so a batch is one block (all 4 rows or 1); other counts (tests only) run a plain loop.
+template <typename Block>
+void for_row_blocks(int rows, Block&& block) {
+    int r = 0;
+    for (; r + kSamples <= rows; r += kSamples) block(dense::Fixed<kSamples>{}, r);
+    for (; r < rows; ++r) block(dense::Fixed<1>{}, r);
 }
 
-// d_in (rows x fan_in) = δ (rows x fan_out) @ Wᵀ, each summed over j = 0..fan_out-1 in order.
-void dense_backward_input(double* __restrict d_in, const double* __restrict d, const double* __restrict W,
-                          int rows, int fan_in, int fan_out) {
-    for (int r = 0; r < rows; ++r, d_in += fan_in, d += fan_out) {
-        for (int k = 0; k < fan_in; ++k) {
-            const double* W_row = W + size_t(k) * fan_out;
-            double sum = d[0] * W_row[0];
-            for (int j = 1; j < fan_out; ++j) sum += d[j] * W_row[j];
-            d_in[k] = sum;
-        }
-    }
+void dense_forward(double* z, const double* in, const double* W, const double* b, int rows, int fan_in, int fan_out) {
+    dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
+        for_row_blocks(rows, [&](auto R, int r) {
+            dense::forward_block<R, I, O>(z + r * fan_out, in + r * fan_in, W, b, fan_in, fan_out);
+        });
+    });
 }
 
-// dW (fan_in x fan_out) = inᵀ @ δ and db = Σ_rows δ, each summed over rows in order;
-// x and dj walk down column k of in and column j of δ.
-void dense_backward_weights(double* __restrict dW, double* __restrict db, const double* __restrict in,
-                            const double* __restrict d, int rows, int fan_in, int fan_out) {
-    for (int k = 0; k < fan_in; ++k, dW += fan_out) {
-        for (int j = 0; j < fan_out; ++j) {
-            const double *x = in + k, *dj = d + j;
-            double sum = *x * *dj;
-            for (int r = 1; r < rows; ++r) sum += *(x += fan_in) * *(dj += fan_out);
-            dW[j] = sum;
-        }
-    }
-    for (int j = 0; j < fan_out; ++j) {
-        const double* dj = d + j;
-        double sum = *dj;
-        for (int r = 1; r < rows; ++r) sum += *(dj += fan_out);
-        db[j] = sum;
-    }
+void dense_backward_input(double* d_in, const double* d, const double* W, int rows, int fan_in, int fan_out) {
+    dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
+        for_row_blocks(rows, [&](auto R, int r) {
+            dense::backward_input_block<R, I, O>(d_in + r * fan_in, d + r * fan_out, W, fan_in, fan_out);
+        });
+    });
+}
+
+void dense_backward_weights(double* dW, double* db, const double* in, const double* d, int rows, int fan_in,
+                            int fan_out) {
+    if (rows != kSamples && rows != 1) return dense::backward_weights_any_rows(dW, db, in, d, rows, fan_in, fan_out);
+    dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
+        if (rows == kSamples) dense::backward_weights_block<kSamples, I, O>(dW, db, in, d, fan_in, fan_out);
+        else dense::backward_weights_block<1, I, O>(dW, db, in, d, fan_in, fan_out);
+    });
 }
 
 }  // namespace
@@ -190,12 +180,9 @@ void layer_backward(Network& net, int l, int row0, int rows) {
 }
 
 double output_loss_forward(Network& net, int row0, int rows) {
-    const double* out = network_output(net);   // N x O
-    double sum = 0.0;                           // summed in row order, as loss_forward does
-    for (int r = row0; r < row0 + rows; ++r) {
-        net.sample_loss[r] = loss_sample(net.config.loss, out[r], kXorTargets[r]);
-        sum += net.sample_loss[r];
-    }
+    // Summed in row order, as loss_forward does.
+    const double sum = loss_samples(net.config.loss, net.sample_loss + row0, network_output(net) + row0,
+                                    kXorTargets + row0, rows);
     return sum / rows;
 }
 

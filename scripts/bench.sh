@@ -9,7 +9,7 @@
 #   BENCH_ONLY=engine|page        run one half only
 #   BENCH_FRAMES=240              frames timed per page setting
 #   BENCH_MEMORY_FRAMES=10000     frames of the memory run (about 3 to 8 minutes at 20-60 fps)
-#   BENCH_EPOCHS=100000           epochs per timed engine run
+#   BENCH_EPOCHS=100000           steady-state epochs timed per engine net (in short runs)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
