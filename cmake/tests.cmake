@@ -15,9 +15,11 @@ set(BPL_PYTHON /usr/bin/python3)   # Debian's interpreter: the one with python3-
 file(GLOB BPL_TEST_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.cpp)
 file(GLOB BPL_GOLDEN_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/reference/golden/*.txt)
 
-add_executable(engine_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${BPL_TEST_FILES})
+# web/history.cpp (the page's rewind history) is engine-only code, tested here too (test_history.cpp).
+add_executable(engine_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${BPL_TEST_FILES}
+               ${CMAKE_SOURCE_DIR}/web/history.cpp)
 target_link_libraries(engine_tests PRIVATE bpl_engine)
-target_include_directories(engine_tests PRIVATE ${DOCTEST_INCLUDE_DIR} ${CMAKE_SOURCE_DIR}/tests)
+target_include_directories(engine_tests PRIVATE ${DOCTEST_INCLUDE_DIR} ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/web)
 target_compile_options(engine_tests PRIVATE ${BPL_WARNINGS})
 if(BPL_GOLDEN_FILES)
   bpl_embed_files(engine_tests golden_outputs.hpp bpl_golden text ${BPL_GOLDEN_FILES})

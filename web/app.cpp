@@ -25,6 +25,7 @@ static void clear_history(AppState& app) {
     app.loss_history_stride = 1;
     app.prev_params = app.net.params;
     app.backprop_pulse_time = -1.0;
+    app.ms_per_epoch = 0.0;  // a new net may be another size: measure again
     insight_on_clear(app);   // rewind history and gradient sizes start over too
 }
 
@@ -66,6 +67,8 @@ void app_apply_config(AppState& app, const bpl::Config& cfg) {
         }
         app.net = std::move(fresh);
         clear_history(app);
+    } else {
+        insight_on_settings_changed(app);   // the rewind history keyframes the change
     }
     app.config = cfg;
     refresh_predictions(app);
@@ -98,21 +101,38 @@ static void on_diverged(AppState& app) {
     host_state_changed("diverged");
 }
 
+// Epochs between clock reads: about kClockCheckMs of training at the speed measured so far, so
+// a frame overshoots its budget by about that much whatever the network's size (a fixed 256
+// epochs of the 4x16 tanh net took 3-6 ms in the page: most of the 8 ms budget).
+constexpr double kClockCheckMs = 0.5;
+
+static long long epochs_between_checks(double ms_per_epoch) {
+    if (!(ms_per_epoch > 0.0)) return 16;   // not measured yet
+    return std::clamp<long long>(static_cast<long long>(kClockCheckMs / ms_per_epoch), 1, 256);
+}
+
 // Trains up to `epochs`, recording the history; stops at divergence or past `deadline` (ms).
 static long long train_recording(AppState& app, long long epochs, double deadline_ms) {
+    const double start = emscripten_get_now();
     long long done = 0;
+    long long per_check = epochs_between_checks(app.ms_per_epoch);
     while (done < epochs && !app.net.diverged) {
         long long stride = app.loss_history_stride;
         long long to_point = stride - (app.net.epoch % stride);
-        long long chunk = std::min({epochs - done, to_point, 256LL, learn_epochs_to_print(app)});
-        long long ran = insight_train_epochs(app, chunk);   // train_epochs + rewind snapshots
+        long long chunk = std::min({epochs - done, to_point, per_check, learn_epochs_to_print(app)});
+        long long ran = insight_train_epochs(app, chunk);   // train_epochs + rewind keyframes, gradient sizes
         learn_after_epochs(app);   // the reference's `Epoch N, Loss: X` lines
         done += ran;
         if (ran > 0 && app.net.epoch % stride == 0) record_loss(app);
         if (ran < chunk) break;   // diverged
-        if (emscripten_get_now() > deadline_ms) {
+        const double now = emscripten_get_now();
+        if (now > deadline_ms) {
             app.budget_limited = done < epochs;
             break;
+        }
+        if (now - start > 4 * kClockCheckMs) {   // long enough to read through a coarse clock
+            app.ms_per_epoch = (now - start) / double(done);
+            per_check = epochs_between_checks(app.ms_per_epoch);
         }
     }
     return done;

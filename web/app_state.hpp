@@ -54,9 +54,11 @@ struct AppState {
     double frame_ms = 0.0;               // time our code spent in the last frame
     bool url_dirty = false;              // settings changed: update the address bar
     double url_updated_at = -1.0;        // seconds; the address bar is updated at most twice a second
-    double train_budget_ms = 8.0;        // training time allowed per frame (keeps the page smooth)
+    double train_budget_ms = 4.0;        // training time allowed this frame: main.cpp gives it what the
+                                         // rest of a 4 ms frame leaves (at least 0.5 ms)
     long long epochs_last_frame = 0;     // epochs actually trained in the last frame
     double train_ms = 0.0;               // time the last frame spent training
+    double ms_per_epoch = 0.0;           // measured training cost (0: not yet); sizes the steps between clock reads
     bool budget_limited = false;         // the last frame stopped early on the time budget
     double current_loss = 0.0;           // reported loss of the current weights (after predict)
     bool gl_context_lost = false;        // WebGL context lost: skip drawing until restored

@@ -7,7 +7,14 @@ void grad_history_clear(GradHistory& g, int layers) {
     g.layers = layers;
     g.norms.clear();
     g.stride = 1;
+    g.next_epoch = 1;
 }
+
+namespace {
+
+void set_next_epoch(GradHistory& g, long long epoch) { g.next_epoch = (std::max(0LL, epoch) / g.stride + 1) * g.stride; }
+
+}  // namespace
 
 double weight_grad_norm(const bpl::Network& net, int l) {
     const bpl::LayerShape& s = net.layers[l];
@@ -17,11 +24,11 @@ double weight_grad_norm(const bpl::Network& net, int l) {
     return std::sqrt(sum);
 }
 
-void grad_history_record(GradHistory& g, const bpl::Network& net) {
+void grad_history_add(GradHistory& g, const bpl::Network& net) {
     if (g.layers != net.num_layers) grad_history_clear(g, net.num_layers);
-    if (net.epoch <= 0 || net.epoch % g.stride != 0) return;
+    if (net.epoch <= 0 || net.epoch % g.stride != 0) return set_next_epoch(g, net.epoch);
     for (int l = 0; l < g.layers; ++l) g.norms.push_back(static_cast<float>(weight_grad_norm(net, l)));
-    if (grad_history_points(g) < kGradHistoryCap) return;
+    if (grad_history_points(g) < kGradHistoryCap) return set_next_epoch(g, net.epoch);
     // Keep the odd points (epochs 2·stride, 4·stride, …) so the invariant holds with the doubled stride.
     const size_t L = size_t(g.layers), n = grad_history_points(g);
     size_t kept = 0;
@@ -29,9 +36,11 @@ void grad_history_record(GradHistory& g, const bpl::Network& net) {
         for (size_t l = 0; l < L; ++l) g.norms[kept * L + l] = g.norms[i * L + l];
     g.norms.resize(kept * L);
     g.stride *= 2;
+    set_next_epoch(g, net.epoch);
 }
 
 void grad_history_truncate(GradHistory& g, long long epoch) {
     size_t keep = size_t(std::max(0LL, epoch / g.stride));
     if (keep < grad_history_points(g)) g.norms.resize(keep * size_t(g.layers));
+    set_next_epoch(g, epoch);
 }

@@ -1,9 +1,11 @@
-// Rewind history: an exact ring for recent epochs, a thinned list for the rest of the run.
+// Rewind history: keyframes (a ring) plus a loss per epoch for the exact span, replayed on
+// restore; a thinned list of retired keyframes for the rest of the run.
 #include "history.hpp"
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
+#include "trainer.hpp"
 
 namespace {
 
@@ -20,7 +22,36 @@ SnapshotInfo info_of(const bpl::Network& net) {
     return {net.epoch, net.epoch_loss, net.adam_t, net.config};
 }
 
-size_t slot_of(long long epoch) { return size_t(epoch % kRecentEpochs); }
+// ---- the keyframe ring: key i (0 = oldest) lives in slot (key_head + i) % keys.size() -------
+
+size_t key_slot(const History& h, size_t i) { return (h.key_head + i) % h.keys.size(); }
+const SnapshotInfo& key_info(const History& h, size_t i) { return h.keys[key_slot(h, i)]; }
+const double* key_values(const History& h, size_t i) { return &h.key_values[key_slot(h, i) * width(h)]; }
+const SnapshotInfo& newest_key(const History& h) { return key_info(h, h.key_count - 1); }
+
+// Doubles a full ring, oldest key first. Keys stay few (about kRecentEpochs / kKeyframeEvery)
+// unless settings change every epoch; even then at most kRecentEpochs + 1 are live.
+void grow_keys(History& h) {
+    if (h.key_count < h.keys.size()) return;
+    const size_t w = width(h), capacity = std::max<size_t>(8, 2 * h.keys.size());
+    std::vector<SnapshotInfo> keys(capacity);
+    std::vector<double> values(capacity * w);
+    for (size_t i = 0; i < h.key_count; ++i) {
+        keys[i] = key_info(h, i);
+        std::memcpy(&values[i * w], key_values(h, i), w * sizeof(double));
+    }
+    h.keys.swap(keys);
+    h.key_values.swap(values);
+    h.key_head = 0;
+}
+
+void push_key(History& h, const bpl::Network& net) {
+    grow_keys(h);
+    const size_t slot = (h.key_head + h.key_count) % h.keys.size();
+    h.keys[slot] = info_of(net);
+    write_values(&h.key_values[slot * width(h)], net);
+    ++h.key_count;
+}
 
 // Keeps every other thinned snapshot (those on multiples of twice the stride).
 void halve_thinned(History& h) {
@@ -40,21 +71,24 @@ void halve_thinned(History& h) {
     h.thinned_stride = stride;
 }
 
-// An exact snapshot leaving the ring moves to the thinned list when it falls on the stride.
-void retire(History& h, size_t slot) {
-    const SnapshotInfo& info = h.recent[slot];
-    if (info.epoch < 0 || info.epoch % h.thinned_stride != 0) return;
-    const size_t w = width(h);
-    h.thinned.push_back(info);
-    const double* src = &h.recent_values[slot * w];
-    h.thinned_values.insert(h.thinned_values.end(), src, src + w);
-    if (h.thinned.size() >= kThinnedCap) halve_thinned(h);
+// The oldest keyframe leaves the ring; it moves to the thinned list when it falls on the stride.
+void pop_oldest_key(History& h) {
+    const SnapshotInfo& info = key_info(h, 0);
+    if (info.epoch % h.thinned_stride == 0) {
+        const double* src = key_values(h, 0);
+        h.thinned.push_back(info);
+        h.thinned_values.insert(h.thinned_values.end(), src, src + width(h));
+        if (h.thinned.size() >= kThinnedCap) halve_thinned(h);
+    }
+    h.key_head = key_slot(h, 1);
+    --h.key_count;
 }
 
-// Slot index of `epoch` in the exact ring, or -1.
-long long recent_slot(const History& h, long long epoch) {
-    if (h.recent_count == 0 || epoch > h.newest || epoch <= h.newest - h.recent_count) return -1;
-    return (long long)slot_of(epoch);
+// A keyframe is needed while an epoch of the last kRecentEpochs replays from it: until the next
+// keyframe is the first of those epochs or older.
+void drop_unneeded_keys(History& h) {
+    const long long window_start = h.newest - kRecentEpochs + 1;
+    while (h.key_count >= 2 && key_info(h, 1).epoch <= window_start) pop_oldest_key(h);
 }
 
 long long thinned_index(const History& h, long long epoch) {
@@ -63,55 +97,104 @@ long long thinned_index(const History& h, long long epoch) {
     return it != h.thinned.end() && it->epoch == epoch ? it - h.thinned.begin() : -1;
 }
 
+bool in_span(const History& h, long long epoch) {
+    return h.key_count > 0 && epoch >= key_info(h, 0).epoch && epoch <= h.newest;
+}
+
+// The snapshot to restore `epoch` from (nullptr: not reachable); *values gets its numbers.
+const SnapshotInfo* replay_base(const History& h, long long epoch, const double** values) {
+    if (in_span(h, epoch)) {
+        size_t i = h.key_count - 1;
+        while (key_info(h, i).epoch > epoch) --i;   // the span starts at key 0
+        *values = key_values(h, i);
+        return &key_info(h, i);
+    }
+    if (long long i = thinned_index(h, epoch); i >= 0) {
+        *values = &h.thinned_values[size_t(i) * width(h)];
+        return &h.thinned[size_t(i)];
+    }
+    return nullptr;
+}
+
+bool load_snapshot(const SnapshotInfo& info, const double* values, bpl::Network& net) {
+    std::string error;
+    if (!bpl::network_set_training(net, info.config, error)) return false;   // settings first: it may zero the optimizer state
+    const size_t n = net.param_count;
+    std::memcpy(net.params.data(), values, n * sizeof(double));
+    std::memcpy(net.opt_m.data(), values + n, n * sizeof(double));
+    std::memcpy(net.opt_v.data(), values + 2 * n, n * sizeof(double));
+    net.adam_t = info.adam_t;
+    net.epoch = info.epoch;
+    net.epoch_loss = info.epoch_loss;
+    net.batch_index = 0;
+    net.phase = 0;
+    net.running_loss = 0.0;
+    net.diverged = false;
+    return true;
+}
+
 }  // namespace
 
 void history_clear(History& h, size_t param_count) {
     h.param_count = param_count;
-    h.recent.clear();
-    h.recent_values.clear();
+    h.keys.clear();
+    h.key_values.clear();
+    h.key_head = 0;
+    h.key_count = 0;
+    h.recent_loss.assign(kLossRing, NAN);
     h.thinned.clear();
     h.thinned_values.clear();
     h.newest = -1;
-    h.recent_count = 0;
-    h.thinned_stride = 1;
+    h.next_key = 0;
+    h.thinned_stride = kKeyframeEvery;
 }
 
-void history_record(History& h, const bpl::Network& net) {
-    if (net.param_count != h.param_count) history_clear(h, net.param_count);
+void history_record_keyframe(History& h, const bpl::Network& net) {
+    if (net.param_count != h.param_count || h.recent_loss.size() != kLossRing) history_clear(h, net.param_count);
     const long long e = net.epoch;
     if (e <= h.newest) history_truncate(h, e - 1);
-    if (h.recent_count > 0 && e != h.newest + 1) {   // a gap: the ring holds only consecutive epochs
-        for (long long k = h.newest - h.recent_count + 1; k <= h.newest; ++k) retire(h, slot_of(k));
-        h.recent_count = 0;
+    if (h.key_count > 0 && e != h.newest + 1) {   // a gap: nothing replays across it
+        while (h.key_count > 0) pop_oldest_key(h);
     }
-    const size_t w = width(h), slot = slot_of(e);
-    if (h.recent.size() <= slot) {   // the ring grows to its fixed size as the run gets longer
-        h.recent.resize(slot + 1);
-        h.recent_values.resize((slot + 1) * w);
-    }
-    if (h.recent_count == kRecentEpochs) retire(h, slot);
-    h.recent[slot] = info_of(net);
-    write_values(&h.recent_values[slot * w], net);
+    push_key(h, net);
+    h.recent_loss[size_t(e) & (kLossRing - 1)] = net.epoch_loss;
     h.newest = e;
-    h.recent_count = std::min(h.recent_count + 1, kRecentEpochs);
+    h.next_key = (e / kKeyframeEvery + 1) * kKeyframeEvery;   // aligned, whatever forced this one
+    drop_unneeded_keys(h);
 }
 
+bool history_continues(const History& h, const bpl::Network& net) {
+    return h.key_count > 0 && net.param_count == h.param_count && net.epoch == h.newest && net.phase == 0 &&
+           net.batch_index == 0 && net.config == newest_key(h).config;
+}
+
+void history_mark_break(History& h) { h.next_key = std::min(h.next_key, h.newest + 1); }
+
 void history_truncate(History& h, long long epoch) {
-    if (h.recent_count > 0 && epoch < h.newest) {
-        long long oldest = h.newest - h.recent_count + 1;
-        h.recent_count = epoch >= oldest ? epoch - oldest + 1 : 0;
-    }
+    if (epoch >= h.newest) return;
+    while (h.key_count > 0 && newest_key(h).epoch > epoch) --h.key_count;
     while (!h.thinned.empty() && h.thinned.back().epoch > epoch) {
         h.thinned.pop_back();
         h.thinned_values.resize(h.thinned.size() * width(h));
     }
-    h.newest = std::min(h.newest, epoch);
-    if (h.recent_count == 0 && !h.thinned.empty()) h.newest = std::min(h.newest, h.thinned.back().epoch);
-    if (h.recent_count == 0 && h.thinned.empty()) h.newest = -1;
+    if (h.key_count > 0) {
+        h.newest = epoch;
+        h.next_key = (epoch / kKeyframeEvery + 1) * kKeyframeEvery;
+    } else {   // only thinned snapshots left: the next record starts a new span with a keyframe
+        h.newest = h.thinned.empty() ? -1 : h.thinned.back().epoch;
+        h.next_key = h.newest + 1;
+    }
+}
+
+long long history_exact_from(const History& h) { return h.key_count > 0 ? key_info(h, 0).epoch : -1; }
+
+long long history_exact_count(const History& h) {
+    return h.key_count > 0 ? std::min(kRecentEpochs, h.newest - history_exact_from(h) + 1) : 0;
 }
 
 long long history_find(const History& h, long long epoch) {
-    if (h.recent_count > 0 && epoch >= h.newest - h.recent_count + 1) return std::min(epoch, h.newest);
+    const long long from = history_exact_from(h);
+    if (from >= 0 && epoch >= from) return std::min(epoch, h.newest);
     long long best = -1;
     for (const SnapshotInfo& s : h.thinned) {
         if (s.epoch > epoch) break;
@@ -122,43 +205,27 @@ long long history_find(const History& h, long long epoch) {
 
 long long history_oldest(const History& h) {
     if (!h.thinned.empty()) return h.thinned.front().epoch;
-    return h.recent_count > 0 ? h.newest - h.recent_count + 1 : -1;
+    return h.key_count > 0 ? key_info(h, 0).epoch : -1;
 }
 
-size_t history_count(const History& h) { return h.thinned.size() + size_t(h.recent_count); }
+size_t history_count(const History& h) { return h.thinned.size() + size_t(history_exact_count(h)); }
 
 bool history_restore(const History& h, long long epoch, bpl::Network& net) {
     if (net.param_count != h.param_count) return false;
-    const SnapshotInfo* info = nullptr;
     const double* values = nullptr;
-    const size_t w = width(h), n = h.param_count;
-    if (long long slot = recent_slot(h, epoch); slot >= 0) {
-        info = &h.recent[size_t(slot)];
-        values = &h.recent_values[size_t(slot) * w];
-    } else if (long long i = thinned_index(h, epoch); i >= 0) {
-        info = &h.thinned[size_t(i)];
-        values = &h.thinned_values[size_t(i) * w];
-    }
-    if (!info || info->epoch != epoch) return false;
-    std::string error;
-    if (!bpl::network_set_training(net, info->config, error)) return false;   // settings first: it may zero the optimizer state
-    std::memcpy(net.params.data(), values, n * sizeof(double));
-    std::memcpy(net.opt_m.data(), values + n, n * sizeof(double));
-    std::memcpy(net.opt_v.data(), values + 2 * n, n * sizeof(double));
-    std::fill(net.last_step.begin(), net.last_step.end(), 0.0);
-    net.adam_t = info->adam_t;
-    net.epoch = info->epoch;
-    net.epoch_loss = info->epoch_loss;
-    net.batch_index = 0;
-    net.phase = 0;
-    net.running_loss = 0.0;
-    net.diverged = false;
+    const SnapshotInfo* base = replay_base(h, epoch, &values);
+    if (!base) return false;
+    bpl::Network replay = net;   // net stays untouched unless the replay lands on `epoch`
+    if (!load_snapshot(*base, values, replay)) return false;
+    bpl::train_epochs(replay, epoch - base->epoch);   // deterministic: the same epochs as the first time
+    if (replay.diverged || replay.epoch != epoch || replay.phase != 0) return false;
+    std::fill(replay.last_step.begin(), replay.last_step.end(), 0.0);   // as before keyframes: the step into a restored epoch is not shown
+    net = std::move(replay);
     return true;
 }
 
 double history_loss(const History& h, long long epoch) {
-    if (long long slot = recent_slot(h, epoch); slot >= 0 && h.recent[size_t(slot)].epoch == epoch)
-        return h.recent[size_t(slot)].epoch_loss;
+    if (in_span(h, epoch)) return h.recent_loss[size_t(epoch) & (kLossRing - 1)];
     if (long long i = thinned_index(h, epoch); i >= 0) return h.thinned[size_t(i)].epoch_loss;
     return NAN;
 }

@@ -1,44 +1,72 @@
-// Rewind history: snapshots of the training state at epoch boundaries. Every epoch of the
-// last kRecentEpochs is kept exactly (a ring indexed by epoch), older ones thinned over the
-// whole run (every stride-th epoch, stride doubling when full), so memory is fixed after start:
-// at most (kRecentEpochs + kThinnedCap) slots of 3P doubles (P = parameter count).
+// Rewind history: every epoch of the last kRecentEpochs (or a few more) is reachable exactly, older
+// ones thinned over the whole run (every stride-th epoch, stride doubling when full), so memory is
+// fixed after start. Training is deterministic, so the exact span stores a keyframe (3P doubles,
+// P = parameter count) only every kKeyframeEvery epochs, and after anything that changed the net
+// outside training; any other epoch of the span is replayed from the keyframe before it. Per epoch,
+// recording costs a compare and one stored loss: copying 3P doubles per epoch cost the page more
+// than the epoch itself.
 #pragma once
 #include <vector>
 #include "config.hpp"
 #include "network.hpp"
 
 constexpr long long kRecentEpochs = 1000;
+constexpr long long kKeyframeEvery = 32;   // a power of two, so keyframes fall on every thinned stride
 constexpr size_t kThinnedCap = 256;
+constexpr size_t kLossRing = 2048;         // a power of two >= the longest span: epoch e at e & (kLossRing - 1)
+static_assert(kLossRing >= size_t(kRecentEpochs + 2 * kKeyframeEvery), "the loss ring must cover the exact span");
 
 struct SnapshotInfo {          // what a snapshot holds besides its numbers
-    long long epoch = -1;      // completed epochs at the snapshot (-1: empty slot)
+    long long epoch = -1;      // completed epochs at the snapshot
     double epoch_loss = 0.0;   // net.epoch_loss then
     long long adam_t = 0;
     bpl::Config config;        // training settings then (restored on rewind)
 };
 
 struct History {
-    size_t param_count = 0;                 // P; each slot holds params, opt_m, opt_v (3P)
-    std::vector<SnapshotInfo> recent;       // ring: epoch e lives in slot e % kRecentEpochs
-    std::vector<double> recent_values;
+    size_t param_count = 0;                 // P; each snapshot holds params, opt_m, opt_v (3P)
+    // Exact span: keyframes, a ring in ascending epochs (slot (key_head + i) % keys.size()). The
+    // span runs from the oldest keyframe (under 2 * kKeyframeEvery epochs before the last
+    // kRecentEpochs: unneeded keyframes go when a keyframe is written) to the newest epoch.
+    std::vector<SnapshotInfo> keys;
+    std::vector<double> key_values;
+    size_t key_head = 0, key_count = 0;
+    std::vector<double> recent_loss;        // epoch_loss of each epoch of the span (kLossRing)
     long long newest = -1;                  // newest recorded epoch (-1: none)
-    long long recent_count = 0;             // exact epochs newest-recent_count+1 .. newest
-    std::vector<SnapshotInfo> thinned;      // older snapshots, ascending, epochs % stride == 0
+    long long next_key = 0;                 // recording this epoch (or a later one) writes a keyframe
+    // Older snapshots, ascending, epochs % thinned_stride == 0 (retired keyframes).
+    std::vector<SnapshotInfo> thinned;
     std::vector<double> thinned_values;
-    long long thinned_stride = 1;
+    long long thinned_stride = kKeyframeEvery;
 };
 
 void history_clear(History& h, size_t param_count);
-// Records net (at an epoch boundary). A gap in epochs drops the exact tier first.
-void history_record(History& h, const bpl::Network& net);
+// The slow half of history_record: a keyframe, a gap (drops the exact span) or a first record.
+void history_record_keyframe(History& h, const bpl::Network& net);
+// Records net after a completed epoch (at an epoch boundary). Inline: it runs after every epoch.
+inline void history_record(History& h, const bpl::Network& net) {
+    const long long e = net.epoch;
+    if (e != h.newest + 1 || e >= h.next_key) return history_record_keyframe(h, net);
+    h.recent_loss[size_t(e) & (kLossRing - 1)] = net.epoch_loss;
+    h.newest = e;
+}
+// True when net is where the history left it (newest epoch, same settings, at a boundary), so the
+// epochs it trains next replay from the keyframes; otherwise call history_mark_break first.
+bool history_continues(const History& h, const bpl::Network& net);
+// The net changed outside training (settings, optimizer state): the next record is a keyframe.
+void history_mark_break(History& h);
 // Drops every snapshot after `epoch`.
 void history_truncate(History& h, long long epoch);
 // The stored epoch closest to `epoch` at or before it; -1 when there is none.
 long long history_find(const History& h, long long epoch);
 long long history_oldest(const History& h);
-size_t history_count(const History& h);
-// Copies the snapshot of exactly `epoch` into net (params, optimizer state, position,
-// settings); false when that epoch is not stored or the shape differs.
+long long history_exact_from(const History& h);   // first epoch of the exact span (-1: empty)
+// Epochs of the promised window: the last kRecentEpochs of the span (the bound the page reports).
+long long history_exact_count(const History& h);
+size_t history_count(const History& h);           // thinned snapshots + history_exact_count
+// Puts net in the state of exactly `epoch` (params, optimizer state, position, settings),
+// replaying from the keyframe before it; false (net untouched) when that epoch is not stored or
+// the shape differs.
 bool history_restore(const History& h, long long epoch, bpl::Network& net);
-// Epoch loss stored with the snapshot (NaN when not stored).
+// Epoch loss of a stored epoch (NaN when not stored).
 double history_loss(const History& h, long long epoch);

@@ -23,15 +23,22 @@ void insight_on_clear(AppState& app) {
 
 long long insight_train_epochs(AppState& app, long long n) {
     lesson_embed_notice(app);   // after the URL's keys (embed=1 may follow lesson=…)
+    InsightState& s = app.insight;
+    bpl::Network& net = app.net;
+    // Settings or stepped phases changed the net since the last record: keyframe the next epoch,
+    // or replaying from the one before would miss the change.
+    if (!history_continues(s.history, net)) history_mark_break(s.history);
     long long run = 0;
-    for (; run < n && !app.net.diverged; ++run) {   // counts like bpl::train_epochs
-        bpl::train_epoch(app.net);
-        if (app.net.diverged) continue;
-        history_record(app.insight.history, app.net);
-        grad_history_record(app.insight.grad_norms, app.net);
+    for (; run < n && !net.diverged; ++run) {   // counts like bpl::train_epochs
+        bpl::train_epoch(net);
+        if (net.diverged) continue;
+        history_record(s.history, net);       // inline: a compare and a stored loss between keyframes
+        grad_history_record(s.grad_norms, net);
     }
     return run;
 }
+
+void insight_on_settings_changed(AppState& app) { history_mark_break(app.insight.history); }
 
 // ---- rewind --------------------------------------------------------------------------------
 
@@ -88,7 +95,7 @@ std::string history_json(const AppState& app) {
     for (int l = 0; points > 0 && l < g.layers; ++l)
         last += (l ? "," : "") + json_number(g.norms[(points - 1) * size_t(g.layers) + size_t(l)]);
     return "{\"oldest\":" + std::to_string(history_oldest(h)) + ",\"newest\":" + std::to_string(h.newest) +
-           ",\"count\":" + std::to_string(history_count(h)) + ",\"exact\":" + std::to_string(h.recent_count) +
+           ",\"count\":" + std::to_string(history_count(h)) + ",\"exact\":" + std::to_string(history_exact_count(h)) +
            ",\"thinnedStride\":" + std::to_string(h.thinned_stride) +
            ",\"gradNormPoints\":" + std::to_string(points) + ",\"gradNormStride\":" + std::to_string(g.stride) +
            ",\"gradNormsLast\":" + last + "]}";

@@ -7,6 +7,7 @@
 // ---- hooks (web/app.cpp) -----------------------------------------------------------------
 void insight_on_clear(AppState& app);                          // a new run: empty histories, snapshot epoch 0
 long long insight_train_epochs(AppState& app, long long n);    // train_epochs, recording after each epoch
+void insight_on_settings_changed(AppState& app);               // live settings change: the next epoch is a keyframe
 
 // ---- actions -----------------------------------------------------------------------------
 // Restores the stored state at or before `epoch` (pauses); returns the epoch restored or -1.

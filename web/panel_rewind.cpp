@@ -21,14 +21,14 @@ void dim_wrapped(const char* text) {
 
 void coverage_line(const History& h) {
     long long oldest = history_oldest(h);
-    long long exact_from = h.newest - h.recent_count + 1;
-    if (h.recent_count > 0 && exact_from <= oldest + 1)
+    long long exact_from = history_exact_from(h);
+    if (exact_from >= 0 && exact_from <= oldest + 1)
         ImGui::Text("Stored: every epoch from %lld to %lld", oldest, h.newest);
-    else if (h.recent_count > 0)
-        ImGui::Text("Stored: every epoch from %lld to %lld, every %lld%s before (from %lld)", exact_from, h.newest,
-                    h.thinned_stride, h.thinned_stride == 1 ? "" : "th", oldest);
+    else if (exact_from >= 0)
+        ImGui::Text("Stored: every epoch from %lld to %lld, one per %lld epochs before (from %lld)", exact_from,
+                    h.newest, h.thinned_stride, oldest);
     else
-        ImGui::Text("Stored: epochs %lld to %lld, every %lld", oldest, h.newest, h.thinned_stride);
+        ImGui::Text("Stored: epochs %lld to %lld, one per %lld", oldest, h.newest, h.thinned_stride);
 }
 
 void scrubber(AppState& app) {

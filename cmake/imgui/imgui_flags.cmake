@@ -1,5 +1,5 @@
 # How Dear ImGui is compiled, shared by the cached library (cmake/imgui/CMakeLists.txt) and the
 # page that includes its headers (cmake/page.cmake): the definitions change imgui.h's API, so
 # both sides must agree. Editing this file changes the cache folder's name (see page.cmake).
-set(BPL_IMGUI_DEFINITIONS IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_OBSOLETE_FUNCTIONS SDL_MAIN_HANDLED)
+set(BPL_IMGUI_DEFINITIONS IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_OBSOLETE_FUNCTIONS SDL_MAIN_HANDLED)
 set(BPL_IMGUI_OPTIONS -Os -fno-exceptions -fno-rtti -w)
