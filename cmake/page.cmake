@@ -103,14 +103,19 @@ if(BPL_SHADER_FILES)
 endif()
 set_target_properties(backprop-lab PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
 # Size (issue 5, measured on the gzipped download): -Oz, emmalloc and no errno/longjmp support
-# take ~9 KB off; web/link_trims.cpp keeps unused SDL and GL glue out (~47 KB).
+# take ~9 KB off; web/link_trims.cpp keeps unused SDL and GL glue out (~47 KB). The GL settings
+# drop JS-side GL error tracking and extension auto-enabling (nothing here uses an extension);
+# the incoming Module API is what web/shell.js passes; wasm-opt --converge (together ~1.4 KB).
 target_link_options(backprop-lab PRIVATE
   -Oz -fno-exceptions -fno-rtti -sMALLOC=emmalloc -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0
   -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sNO_FILESYSTEM=1 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-  -sINVOKE_RUN=1 -sEXIT_RUNTIME=0)
+  -sINVOKE_RUN=1 -sEXIT_RUNTIME=0
+  -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
+  -sINCOMING_MODULE_JS_API=canvas,print,printErr,locateFile,instantiateWasm,onAbort -sTEXTDECODER=2
+  "-sBINARYEN_EXTRA_PASSES=--converge")
 
 # ---- static files next to the WASM (index.html at the top of the repository) ---------------
 set(BPL_SITE_FILES

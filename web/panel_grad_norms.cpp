@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 #include "insight.hpp"
+#include "plot_line.hpp"
 #include "ui_theme.hpp"
 
 namespace {
@@ -45,8 +46,7 @@ void draw_axes(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Range& r) {
 
 void draw_lines(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const GradHistory& g, const Range& r) {
     const size_t n = grad_history_points(g);
-    std::vector<ImVec2> pts;
-    pts.reserve(n);
+    static std::vector<ImVec2> pts, drawn;   // reused: no allocation per frame
     for (int l = 0; l < g.layers; ++l) {
         pts.clear();
         for (size_t i = 0; i < n; ++i) {
@@ -55,9 +55,7 @@ void draw_lines(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const GradHistory& g, cons
             float x = p0.x + float(double(i + 1) * double(g.stride) / r.x_max) * (p1.x - p0.x);
             pts.push_back(ImVec2(x, p1.y - float(std::clamp(y01, 0.0, 1.0)) * (p1.y - p0.y)));
         }
-        ImU32 c = kLayerColors[l % 5];
-        if (pts.size() == 1) dl->AddCircleFilled(pts[0], 2.5f, c);
-        else if (pts.size() > 1) dl->AddPolyline(pts.data(), int(pts.size()), c, 0, 2.0f);
+        add_plot_line(dl, pts, kLayerColors[l % 5], 2.0f, drawn);
     }
 }
 

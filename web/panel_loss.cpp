@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 #include "panels.hpp"
+#include "plot_line.hpp"
 #include "ui_theme.hpp"
 
 namespace {
@@ -84,8 +86,8 @@ void draw_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const PlotRange& r) {
 
 void draw_curve(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {
     const std::vector<float>& h = app.loss_history;
-    std::vector<ImVec2> points;
-    points.reserve(h.size());
+    static std::vector<ImVec2> points, drawn;   // reused: no allocation per frame
+    points.clear();
     for (size_t i = 0; i < h.size(); ++i) {
         if (!std::isfinite(h[i])) continue;
         double epoch = double(i + 1) * double(app.loss_history_stride);
@@ -93,8 +95,7 @@ void draw_curve(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const AppState& app, const
         float y = p1.y - float(std::clamp(to_y(r, h[i]), 0.0, 1.0)) * (p1.y - p0.y);
         points.push_back(ImVec2(x, y));
     }
-    if (points.size() == 1) dl->AddCircleFilled(points[0], 2.5f, ui_color::accent);
-    if (points.size() >= 2) dl->AddPolyline(points.data(), int(points.size()), ui_color::accent, 0, 2.0f);
+    add_plot_line(dl, points, ui_color::accent, 2.0f, drawn);
 }
 
 void draw_hover(ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {

@@ -116,6 +116,12 @@ void draw_connections(ImDrawList* dl, const AppState& app, const DiagramLayout& 
     const std::vector<double>& values = app.gradient_view ? net.grads : net.params;
     double full = app.gradient_view ? s.g_max : s.w_max;
     float width_max = std::clamp(d.radius * 0.45f, 2.0f, 6.0f);
+    // A few connections get ImGui's smooth adaptive curves; hundreds of them (deep, wide nets)
+    // get 10 segments each and whole-pixel widths, which look the same at their size and cost a
+    // fraction to build, upload and draw (a 4 x 16 net has 816).
+    int connections = 0;
+    for (int c = 1; c < d.columns; ++c) connections += d.units[c - 1] * d.units[c];
+    const int segments = connections > 96 ? 10 : 0;
     for (int pass = 0; pass < 2; ++pass)   // weak connections first, strong ones on top
         for (int c = 1; c < d.columns; ++c)
             for (int j = 0; j < d.units[c]; ++j)
@@ -127,10 +133,12 @@ void draw_connections(ImDrawList* dl, const AppState& app, const DiagramLayout& 
                     bool lit = hit.column == c && (hit.from_unit == i || hit.from_unit < 0) && hit.unit == j;
                     float alpha = std::isfinite(t) ? static_cast<float>(0.30 + 0.70 * std::sqrt(std::fabs(t))) : 0.4f;
                     float width = std::isfinite(t) ? 0.7f + width_max * static_cast<float>(std::fabs(t)) : 1.0f;
+                    if (segments) width = std::max(1.0f, std::round(width));   // whole pixels: ImGui's
+                    // anti-aliased line from its baked texture, half the vertices of a fractional one
                     ImVec2 p[4];
                     connection_curve(d, c, i, j, p);
-                    if (lit) dl->AddBezierCubic(p[0], p[1], p[2], p[3], ImGui::GetColorU32(ImGuiCol_Text), width + 3.0f);
-                    dl->AddBezierCubic(p[0], p[1], p[2], p[3], viz::diverging(0.15 + 0.85 * signed_sqrt(t), alpha), width);
+                    if (lit) dl->AddBezierCubic(p[0], p[1], p[2], p[3], ImGui::GetColorU32(ImGuiCol_Text), width + 3.0f, segments);
+                    dl->AddBezierCubic(p[0], p[1], p[2], p[3], viz::diverging(0.15 + 0.85 * signed_sqrt(t), alpha), width, segments);
                 }
 }
 

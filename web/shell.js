@@ -104,6 +104,8 @@
       return;
     }
     setStatus('Downloading…', 0);
+    // The build reads only these keys (-sINCOMING_MODULE_JS_API in cmake/page.cmake): add a key
+    // there too, or it is ignored.
     window.Module = {
       canvas: canvas,
       print: function () {},
