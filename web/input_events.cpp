@@ -1,6 +1,7 @@
 // Event pump with deferred key releases (see input_events.hpp).
 #include "input_events.hpp"
 #include <SDL.h>
+#include "imgui.h"
 #include "imgui_impl_sdl.h"
 
 namespace {
@@ -28,4 +29,11 @@ void pump_input_events() {
         }
         ImGui_ImplSDL2_ProcessEvent(&event);
     }
+}
+
+void track_mouse_without_focus(SDL_Window* window) {
+    if (SDL_GetMouseFocus() != window || (SDL_GetWindowFlags(window) & SDL_WINDOW_INPUT_FOCUS)) return;
+    int x = 0, y = 0;
+    SDL_GetMouseState(&x, &y);
+    ImGui::GetIO().MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
 }

@@ -69,6 +69,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 
 void render_frame() {
     ImGui_ImplSDL2_NewFrame();
+    track_mouse_without_focus(g_window);
     ImGui::NewFrame();
     draw_layout(g_app);
     ImGui::Render();

@@ -18,9 +18,10 @@ int requested_output_px = 256;   // display size in framebuffer pixels, remember
 int requested_tile_px = 48;      // panel can redraw both maps
 
 // Map resolution and refresh while the weights change (training). Software GL and weak GPUs
-// cannot run the per-pixel network at full size every frame, so when frames get slow the maps
-// drop resolution (down to 35%) and then refresh at most every 0.4 s; once the weights have
-// been still for a moment they are redrawn once at full resolution.
+// cannot run the per-pixel network at full size every frame, so when frames get slow (under
+// 45 fps) the maps refresh every other frame and drop resolution (down to 35%), and below
+// 20 fps refresh at most every 0.4 s; once the weights have been still for a moment they are
+// redrawn once at full resolution.
 struct MapQuality {
     double frame_ema = 1.0 / 60.0;
     float scale = 1.0f;
@@ -42,7 +43,8 @@ void update_quality(const AppState& app) {
     else if (quality.frame_ema < 1.0 / 45.0) quality.scale = std::min(1.0f, quality.scale * 1.05f);
     quality.effective = moving ? quality.scale : 1.0f;
     bool slow = quality.scale <= 0.36f && quality.frame_ema > 1.0 / 20.0;
-    quality.redraw = !moving || !slow || now - quality.last_redraw >= 0.4;
+    bool busy = quality.frame_ema > 1.0 / 45.0;
+    quality.redraw = !moving || (slow ? now - quality.last_redraw >= 0.4 : !busy || frame % 2 == 0);
 }
 
 int quantised(float px, int step) { return (static_cast<int>(px) + step - 1) / step * step; }

@@ -13,6 +13,8 @@ const lab = (page, fn, arg) => page.evaluate(fn, arg);
 // Tab labels in the area under the network at 1280x800 (web/panel_insights.cpp).
 const TABS = { loss: [358, 531], gradSizes: [447, 531], gradCheck: [571, 531], rewind: [672, 531], lessons: [752, 531] };
 async function showTab(page, name, shot) {
+  await page.mouse.move(...TABS[name]);   // point, then click, as a person does: Chromium delivers
+  await frames(page, 2);                  // mouse moves with the next frame, clicks at once
   await page.mouse.click(...TABS[name]);
   await page.mouse.move(1270, 790);   // no tooltip in the picture
   await frames(page, 8);
