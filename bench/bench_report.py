@@ -22,7 +22,7 @@ def mark(ok):
 
 
 def engine_rows(native, wasm, numpy, targets):
-    lines = ["1. Engine: ns per epoch (median of timed runs; best in brackets)",
+    lines = ["1. Engine: ns per epoch (median of timed runs, lowest of 3 alternating rounds; best run in brackets)",
              f"   {'net':16} {'':9} {'native -O2':>18} {'WASM (node)':>18} {'NumPy':>20} {'NumPy/WASM':>11} {'WASM/native':>12}"]
     for case in native["cases"]:
         name = case["name"]

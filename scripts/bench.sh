@@ -32,10 +32,15 @@ rm -f "$OUT"/*.json
 if [[ ",$ONLY," == *",engine,"* ]]; then
   # One BLAS thread for NumPy: on 2 busy cores extra threads only add noise.
   export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
-  echo "== engine: native" >&2
-  build/native/engine-bench --json --epochs "$EPOCHS" >"$OUT/engine-native.json"
-  echo "== engine: WASM under node" >&2
-  node build/web/engine-bench.js --json --epochs "$EPOCHS" >"$OUT/engine-wasm.json"
+  # Three alternating rounds of native and WASM: a burst of load from elsewhere spoils one round
+  # of one build instead of the comparison. Per net and build, the round with the lowest steady
+  # median counts (its best, first-10k and run counts come with it).
+  for round in 1 2 3; do
+    echo "== engine: native, WASM under node (round $round of 3)" >&2
+    build/native/engine-bench --json --epochs "$EPOCHS" >"$OUT/engine-native-$round.json"
+    node build/web/engine-bench.js --json --epochs "$EPOCHS" >"$OUT/engine-wasm-$round.json"
+  done
+  "$PY" bench/engine_rounds.py "$OUT" native wasm
   # NumPy from the weights engine-bench starts from (seed 42 draws, written by xor-train).
   for spec in "small|2-4-1 sigmoid|sigmoid|--hidden 4" "deep|2-16-16-1 tanh|tanh|--layers 16,16"; do
     IFS='|' read -r key name act shape <<<"$spec"
