@@ -35,7 +35,7 @@ test('embed mode renders at 480×360', async () => {
   await until(page, () => window.backpropLab.state().epoch > 300);
   await frames(page, 10);
   const png = await page.screenshot({ path: screenshotPath('embed-480x360.png') });
-  const stats = await pixelStats(page, png);
+  const stats = await pixelStats(png);
   assert.equal(stats.width, 480);
   assert.ok(stats.colours > 40 && stats.std > 10, `embed is not blank: ${JSON.stringify(stats)}`);
   assert.deepEqual(errors, []);

@@ -2,6 +2,7 @@
 // (BPL_WEB_DIR, default build/web), Debian's Chromium driven by playwright-core, and a page
 // opener that waits for backpropLab.ready and collects console errors.
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,26 +88,63 @@ export function screenshotPath(name) {
   return path.join(SCREENSHOT_DIR, name);
 }
 
-// Pixel statistics of a PNG screenshot, computed in the browser (no image library needed):
-// distinct colours (quantised) and the standard deviation of the luminance.
-export async function pixelStats(page, png) {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const colours = new Set();
-    let sum = 0, sum2 = 0, n = 0;
-    for (let i = 0; i < d.length; i += 4 * 7) {
-      colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
-      const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
-      sum += y; sum2 += y * y; n++;
+// A PNG screenshot's pixels, decoded here in Node (zlib only, no image library): 8-bit RGB or
+// RGBA, not interlaced, which is what Chromium writes. Returns {width, height, data} with four
+// bytes per pixel (RGBA), like a canvas's ImageData, so no page (and no page CSP) is involved.
+export function decodePng(png) {
+  let pos = 8, width = 0, height = 0, depth = 0, type = 0, interlace = 0;
+  const idat = [];
+  while (pos + 8 <= png.length) {
+    const length = png.readUInt32BE(pos);
+    const kind = png.toString('latin1', pos + 4, pos + 8);
+    const body = png.subarray(pos + 8, pos + 8 + length);
+    if (kind === 'IHDR') [width, height, depth, type, interlace] = [body.readUInt32BE(0), body.readUInt32BE(4), body[8], body[9], body[12]];
+    else if (kind === 'IDAT') idat.push(body);
+    else if (kind === 'IEND') break;
+    pos += 12 + length;
+  }
+  const channels = { 2: 3, 6: 4 }[type];
+  if (depth !== 8 || !channels || interlace) throw new Error(`decodePng: unsupported PNG (depth ${depth}, colour type ${type}, interlace ${interlace})`);
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const data = new Uint8Array(width * height * 4);
+  let prev = new Uint8Array(stride), row = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {   // undo the row filter (PNG spec: None, Sub, Up, Average, Paeth)
+      const a = i >= channels ? row[i - channels] : 0, b = prev[i], c = i >= channels ? prev[i - channels] : 0;
+      let predicted = 0;
+      if (filter === 1) predicted = a;
+      else if (filter === 2) predicted = b;
+      else if (filter === 3) predicted = (a + b) >> 1;
+      else if (filter === 4) {
+        const pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
+        predicted = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      } else if (filter !== 0) throw new Error(`decodePng: unknown row filter ${filter}`);
+      row[i] = (line[i] + predicted) & 255;
     }
-    const mean = sum / n;
-    return { width: c.width, height: c.height, colours: colours.size, mean, std: Math.sqrt(sum2 / n - mean * mean) };
-  }, png.toString('base64'));
+    for (let x = 0; x < width; x++) {
+      const o = 4 * (y * width + x), r = x * channels;
+      data[o] = row[r]; data[o + 1] = row[r + 1]; data[o + 2] = row[r + 2];
+      data[o + 3] = channels === 4 ? row[r + 3] : 255;
+    }
+    [prev, row] = [row, prev];
+  }
+  return { width, height, data };
+}
+
+// Pixel statistics of a PNG screenshot: distinct colours (quantised) and the standard deviation
+// of the luminance, over every 7th pixel.
+export function pixelStats(png) {
+  const { width, height, data: d } = decodePng(png);
+  const colours = new Set();
+  let sum = 0, sum2 = 0, n = 0;
+  for (let i = 0; i < d.length; i += 4 * 7) {
+    colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
+    const y = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+    sum += y; sum2 += y * y; n++;
+  }
+  const mean = sum / n;
+  return { width, height, colours: colours.size, mean, std: Math.sqrt(sum2 / n - mean * mean) };
 }

@@ -66,7 +66,7 @@ test('divergence at lr=10: paused, shown, no NaN in the API, reset and lower-lr 
   await frames(page, 3);
   await page.mouse.move(1270, 790);
   await frames(page, 2);
-  const banner = await pixelStats(page, await page.screenshot({ path: screenshotPath('diverged.png'), clip: { x: 323, y: 70, width: 594, height: 115 } }));
+  const banner = await pixelStats(await page.screenshot({ path: screenshotPath('diverged.png'), clip: { x: 323, y: 70, width: 594, height: 115 } }));
   assert.ok(banner.colours > 8 && banner.std > 10, `the divergence banner is drawn: ${JSON.stringify(banner)}`);
 
   // Remedy 1: the banner's Reset button (same learning rate: it diverges again when played).
@@ -192,7 +192,7 @@ test('1×1 and display:none iframes load without errors and work once given room
   await tiny.waitForFunction((e0) => window.backpropLab.state().epoch > e0 + 50, e, { timeout: 20000, polling: 100 });
   await new Promise((r) => setTimeout(r, 500));
   const png = await page.screenshot({ path: screenshotPath('iframes-tiny-and-hidden.png'), clip: { x: 0, y: 0, width: 500, height: 740 } });
-  const stats = await pixelStats(page, png);
+  const stats = await pixelStats(png);
   assert.ok(stats.colours > 40 && stats.std > 10, `both frames draw: ${JSON.stringify(stats)}`);
   assert.deepEqual(errors, []);
   await context.close();
@@ -215,7 +215,7 @@ test('the canvas backing store follows a device-pixel-ratio change (zoom, anothe
     assert.ok(Math.abs(s.w - s.cw * dpr) <= 1 && Math.abs(s.h - s.ch * dpr) <= 1, `at ratio ${dpr}: ${JSON.stringify(s)}`);
   }
   const png = await page.screenshot({ path: screenshotPath('dpr-3.png') });
-  assert.ok((await pixelStats(page, png)).std > 10, 'drawn at ratio 3');
+  assert.ok((await pixelStats(png)).std > 10, 'drawn at ratio 3');
   const e = (await lab(page, () => window.backpropLab.state())).epoch;
   await until(page, (e0) => window.backpropLab.state().epoch > e0 + 50, e);
   assert.deepEqual(errors, []);

@@ -4,7 +4,7 @@
 // (phase-<k>-<name>.png in BPL_SCREENSHOT_DIR) for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, frames, screenshotPath } from './lib.mjs';
+import { startServer, launchBrowser, openPage, frames, screenshotPath, decodePng } from './lib.mjs';
 
 let server, browser, page, errors;
 before(async () => {
@@ -136,29 +136,19 @@ test('a screenshot of every phase of one epoch', async () => {
 // The lit flowchart box, found the way a person finds it: by its light-blue fill in the lower
 // middle of the page (the learning-loop panel at 1280×800). Returns its centre, or null.
 async function litBoxCentre() {
-  const png = await page.screenshot();
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const ctx = c.getContext('2d');
-    ctx.drawImage(img, 0, 0);
-    const x0 = Math.round(c.width * 0.24), x1 = Math.round(c.width * 0.6), y0 = Math.round(c.height * 0.6);
-    const d = ctx.getImageData(x0, y0, x1 - x0, c.height - y0).data;
-    let lo = [Infinity, Infinity], hi = [-1, -1];
-    for (let y = 0; y < c.height - y0; ++y)
-      for (let x = 0; x < x1 - x0; ++x) {
-        const i = 4 * (y * (x1 - x0) + x);   // the box fill: accent blue at 15% over white
-        if (Math.abs(d[i] - 217) <= 4 && Math.abs(d[i + 1] - 234) <= 4 && Math.abs(d[i + 2] - 244) <= 4) {
-          lo = [Math.min(lo[0], x), Math.min(lo[1], y)];
-          hi = [Math.max(hi[0], x), Math.max(hi[1], y)];
-        }
+  const { width, height, data: d } = decodePng(await page.screenshot());
+  const x0 = Math.round(width * 0.24), x1 = Math.round(width * 0.6), y0 = Math.round(height * 0.6);
+  let lo = [Infinity, Infinity], hi = [-1, -1];
+  for (let y = y0; y < height; ++y)
+    for (let x = x0; x < x1; ++x) {
+      const i = 4 * (y * width + x);   // the box fill: accent blue at 15% over white
+      if (Math.abs(d[i] - 217) <= 4 && Math.abs(d[i + 1] - 234) <= 4 && Math.abs(d[i + 2] - 244) <= 4) {
+        lo = [Math.min(lo[0], x), Math.min(lo[1], y)];
+        hi = [Math.max(hi[0], x), Math.max(hi[1], y)];
       }
-    if (hi[0] < 0) return null;
-    return { x: x0 + (lo[0] + hi[0]) / 2, y: y0 + (lo[1] + hi[1]) / 2, w: hi[0] - lo[0], h: hi[1] - lo[1] };
-  }, png.toString('base64'));
+    }
+  if (hi[0] < 0) return null;
+  return { x: (lo[0] + hi[0]) / 2, y: (lo[1] + hi[1]) / 2, w: hi[0] - lo[0], h: hi[1] - lo[1] };
 }
 
 test('clicking flowchart box "2 Loss" finishes the epoch and runs the next one up to its loss', async () => {

@@ -24,7 +24,7 @@ test('the canvas follows its CSS size at the device pixel ratio', async () => {
   await page.setViewportSize({ width: 400, height: 700 });   // narrow: the stacked layout
   await frames(page, 5);
   const png = await page.screenshot();
-  assert.ok((await pixelStats(page, png)).std > 10);
+  assert.ok((await pixelStats(png)).std > 10);
   assert.deepEqual(errors, []);
 });
 
@@ -42,7 +42,7 @@ test('WebGL context loss and restore keep the training state', async () => {
   await until(page, () => window.backpropLab.state().glContextLost === false);
   await frames(page, 10);
   const png = await page.screenshot();
-  const stats = await pixelStats(page, png);
+  const stats = await pixelStats(png);
   assert.ok(stats.colours > 50 && stats.std > 10, `drawing resumed: ${JSON.stringify(stats)}`);
   const after = await page.evaluate(() => window.backpropLab.state());
   assert.ok(after.epoch > during.epoch);

@@ -27,7 +27,7 @@ test('page loads, draws, and learns XOR on the defaults', async () => {
 
   await frames(page, 20);
   const png = await page.screenshot({ path: screenshotPath('full-page.png') });
-  const stats = await pixelStats(page, png);
+  const stats = await pixelStats(png);
   assert.ok(stats.colours > 50 && stats.std > 10, `canvas is not blank: ${JSON.stringify(stats)}`);
   const timing = await page.evaluate(() => window.backpropLab.state());
   console.log(`info: fps ${timing.fps}, our frame time ${timing.frameMs} ms, epochs/frame ${timing.epochsLastFrame}`);
