@@ -11,11 +11,7 @@
 #   BENCH_MEMORY_FRAMES=10000     frames of the memory run (about 3 to 8 minutes at 20-60 fps)
 #   BENCH_EPOCHS=100000           steady-state epochs timed per engine net (in short runs)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-mkdir -p build
-CACHE="$(bash scripts/setup.sh | tail -n1)"
-export NODE_PATH=/usr/share/nodejs
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 OUT="$ROOT/build/bench"
 mkdir -p "$OUT"
 ONLY="${BENCH_ONLY:-engine,page}"
@@ -23,9 +19,9 @@ EPOCHS="${BENCH_EPOCHS:-100000}"
 PY=/usr/bin/python3   # Debian's interpreter: the one with python3-numpy
 
 echo "== building build/native and build/web" >&2
-cmake --preset native >build/native-configure.log 2>&1 || { cat build/native-configure.log; exit 1; }
+configure native
 cmake --build --preset native --target engine-bench xor-train >build/bench-build.log 2>&1 || { cat build/bench-build.log; exit 1; }
-cmake --preset web -DBPL_DEPS_DIR="$CACHE" >build/web-configure.log 2>&1 || { cat build/web-configure.log; exit 1; }
+configure web -DBPL_DEPS_DIR="$CACHE"
 cmake --build --preset web --target engine-bench backprop-lab >>build/bench-build.log 2>&1 || { cat build/bench-build.log; exit 1; }
 rm -f "$OUT"/*.json
 
