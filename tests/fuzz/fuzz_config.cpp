@@ -2,37 +2,20 @@
 // the first '=' through config_set. Any broken invariant aborts (a crash for libFuzzer).
 // Built and run by tests/fuzz/run_fuzzer.sh config <seconds>.
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include "config.hpp"
+#include "fuzz_checks.hpp"
 
 namespace {
 
 constexpr size_t kMaxMessageChars = 280;   // xor-train's line ("xor-train: " + message) stays < 300
-
-void require(bool ok, const char* what, std::string_view detail = {}) {
-    if (ok) return;
-    std::fprintf(stderr, "invariant broken: %s\n%.*s\n", what, static_cast<int>(detail.size()), detail.data());
-    std::abort();
-}
 
 // operator== ignores the hidden sizes beyond hidden_layers; "unchanged" means all of them.
 bool identical(const bpl::Config& a, const bpl::Config& b) {
     for (int l = 0; l < bpl::kMaxHiddenLayers; ++l)
         if (a.hidden_units[l] != b.hidden_units[l]) return false;
     return a == b;
-}
-
-// One non-empty line of printable ASCII (messages are shown as text by every front end).
-void check_message(const std::string& error) {
-    require(!error.empty(), "empty error message");
-    require(error.size() <= kMaxMessageChars, "error message too long", error);
-    for (char c : error) {
-        auto u = static_cast<unsigned char>(c);
-        require(u >= 0x20 && u < 0x7f, "error message holds a control or non-ASCII byte", error);
-    }
 }
 
 // Settings unlike the defaults in every field, so a round trip proves every key is written.
@@ -64,7 +47,7 @@ bool checked(bpl::Config& cfg, Apply&& apply) {
     if (ok) check_success(cfg);
     else {
         require(identical(cfg, before), "config changed by a rejected input");
-        check_message(error);
+        check_message(error, kMaxMessageChars);
     }
     return ok;
 }

@@ -3,33 +3,17 @@
 // bit. Any broken invariant aborts. Built and run by tests/fuzz/run_fuzzer.sh weights_json <seconds>.
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
+#include "fuzz_checks.hpp"
 #include "trainer.hpp"
 #include "weights_json.hpp"
 
 namespace {
 
 constexpr size_t kMaxMessageChars = 200;
-
-void require(bool ok, const char* what, std::string_view detail = {}) {
-    if (ok) return;
-    std::fprintf(stderr, "invariant broken: %s\n%.*s\n", what, static_cast<int>(detail.size()), detail.data());
-    std::abort();
-}
-
-void check_message(const std::string& error) {
-    require(!error.empty(), "empty error message");
-    require(error.size() <= kMaxMessageChars, "error message too long", error);
-    for (char c : error) {
-        auto u = static_cast<unsigned char>(c);
-        require(u >= 0x20 && u < 0x7f, "error message holds a control or non-ASCII byte", error);
-    }
-}
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
     return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
@@ -89,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string error;
     if (!bpl::weights_from_json(text, file, error)) {
         require(file.layers.size() == 1 && file.layers[0].fan_in == -7, "rejected input changed the output");
-        check_message(error);
+        check_message(error, kMaxMessageChars);
         return 0;
     }
     check_shapes(file);
