@@ -41,6 +41,8 @@ def engine_rows(native, wasm, numpy, targets):
         if n and "loss_after_first" in n:
             lines.append(f"   {'':16} (NumPy loss at epoch {n['first_epochs'] - 1}: {n['loss_after_first']:.10g}; "
                          f"xor-train: {n.get('engine_loss_after_first', float('nan')):.10g})")
+    lines.append("   NumPy: the reference program as written (integer X and y, the loss computed only on the epochs it")
+    lines.append("   prints, every 1,000); the engine computes its loss every epoch, for the page.")
     return lines
 
 

@@ -139,8 +139,11 @@ bool parse_options(int argc, const char* const* argv, CliOptions& opts, std::str
 void print_help(const char* program) {
     std::printf(
         "Usage: %s [options]\n"
-        "Trains a small network on XOR with backprop and prints the loss every --print-every epochs,\n"
-        "exactly as the NumPy reference program does (`Epoch N, Loss: X`), then the predictions.\n"
+        "Trains a small network on XOR with backprop and prints the loss every --print-every epochs\n"
+        "in the NumPy reference program's format (`Epoch N, Loss: X`), then the predictions. With the\n"
+        "reference's settings the numbers are the program's: the same digits wherever both use the\n"
+        "same exp (NumPy's scalar loops on the same machine); elsewhere the 16th or 17th significant\n"
+        "digit can differ, because math libraries round exp differently in the last bit.\n"
         "Values may be given as --flag value or --flag=value.\n"
         "\n"
         "Network\n"

@@ -46,6 +46,6 @@ if(EXISTS ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py)
 endif()
 if(EXISTS ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py)
   add_test(NAME asan/reference_live COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py
-           ${BPL_ASAN_DIR}/xor-train)
+           --same-exp ${BPL_ASAN_DIR}/xor-train)
   set_tests_properties(asan/reference_live PROPERTIES FIXTURES_REQUIRED bpl_asan ENVIRONMENT "${BPL_SANITIZER_ENV}")
 endif()

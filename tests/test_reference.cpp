@@ -1,6 +1,12 @@
 // The whole network against the NumPy reference program: every golden run (embedded at build
 // time from tests/reference/golden/*.txt, made by make_golden.py) is replayed by the engine.
 // Seeded runs also check the engine's draws against NumPy's. No file I/O (runs under WASM too).
+//
+// Tolerances, not bit-equality: the goldens were made on one machine with NumPy's scalar loops
+// (glibc's `exp`, the variant that machine's CPU picked; each file's "# arithmetic" line), and
+// this suite runs natively on other CPUs (glibc's FMA or non-FMA `exp`) and as WASM
+// (Emscripten's `exp`). Those round some results differently in the last bit. Where both sides
+// do run the same arithmetic, compare_cli.py --same-exp checks bit for bit.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -17,6 +23,16 @@
 #endif
 
 namespace {
+
+// NumPy's legacy gauss calls `log` and `sqrt` per pair of draws; `log` may round differently
+// in the last bit between libms: a few ulps at most in any draw.
+constexpr double kDrawTolerance = 1e-15;
+// Last-bit `exp` differences (glibc FMA / non-FMA, NumPy's AVX-512 kernel, WASM) drift over the
+// longest golden run (10,000 epochs) to below 1e-14 relative in the printed losses and
+// predictions (tests/reference/drift.py) and below 3e-14 in the final weights (this test prints
+// its largest difference; the smallest weights drift most). The bound leaves a margin of over
+// 30; a wrong operation or a missed update departs by 1e-9 or more.
+constexpr double kTrainTolerance = 1e-12;
 
 enum Param { kW1, kB1, kW2, kB2, kParamCount };
 const char* const kParamNames[kParamCount] = {"W1", "b1", "W2", "b2"};
@@ -122,7 +138,7 @@ void replay(const std::string& name, const Golden& g) {
     bpl::Network net;
     std::string error;
     REQUIRE_MESSAGE(bpl::network_init(net, cfg, error), error);
-    if (g.seeded) CHECK(compare(name + " initial draws", params_of(net), joined(g.init)) <= 1e-15);
+    if (g.seeded) CHECK(compare(name + " initial draws", params_of(net), joined(g.init)) <= kDrawTolerance);
     else REQUIRE_MESSAGE(bpl::weights_load(net, weights_file(g), error), error);
 
     std::vector<double> losses;
@@ -130,11 +146,11 @@ void replay(const std::string& name, const Golden& g) {
         bpl::train_epoch(net);
         if (epoch % g.print_every == 0) losses.push_back(net.epoch_loss);
     }
-    CHECK(compare(name + " printed losses", losses, g.losses) <= 1e-12);
+    CHECK(compare(name + " printed losses", losses, g.losses) <= kTrainTolerance);
     bpl::network_predict(net);
     std::vector<double> predictions(bpl::network_output(net), bpl::network_output(net) + bpl::kSamples);
-    CHECK(compare(name + " predictions", predictions, g.predictions) <= 1e-12);
-    CHECK(compare(name + " final weights", params_of(net), joined(g.final_weights)) <= 1e-12);
+    CHECK(compare(name + " predictions", predictions, g.predictions) <= kTrainTolerance);
+    CHECK(compare(name + " final weights", params_of(net), joined(g.final_weights)) <= kTrainTolerance);
 }
 
 }  // namespace
@@ -163,7 +179,8 @@ TEST_CASE("the engine reproduces the NumPy reference program on every golden run
     CHECK(seeded >= 4);   // NumPy's draws are checked on several seeds
 }
 #else
-TEST_CASE("golden reference runs (none embedded)") {
-    MESSAGE("no tests/reference/golden/*.txt at configure time: run tests/reference/make_golden.py");
+TEST_CASE("golden reference runs are embedded") {
+    FAIL("no tests/reference/golden/*.txt were embedded at configure time: run "
+         "/usr/bin/python3 tests/reference/make_golden.py, then configure again");
 }
 #endif

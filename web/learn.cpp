@@ -120,6 +120,12 @@ std::string learn_faithful_reasons(const AppState& app) {
     return why;
 }
 
+const char* learn_faithful_note() {
+    return "The same digits as the NumPy program wherever both use the same exp (NumPy's scalar loops with "
+           "glibc's exp without FMA); elsewhere the 16th or 17th significant digit can differ, because math "
+           "libraries round exp differently in the last bit.";
+}
+
 // ---- stepping ------------------------------------------------------------------------------------
 
 namespace {

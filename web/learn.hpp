@@ -40,6 +40,9 @@ long long learn_epochs_to_print(AppState& app);    // epochs until the next prin
 void learn_after_epochs(AppState& app);            // records `Epoch N` lines that were passed
 // Empty when the settings are seed-faithful, else why not ("activation is tanh", …).
 std::string learn_faithful_reasons(const AppState& app);
+// How closely seed-faithful printed losses match the NumPy program's: to the digit only where
+// both round `exp` alike (shown under the lines and returned by phase().printedNote).
+const char* learn_faithful_note();
 
 // Header switch: "Explore" | "Step through"; right-aligned so it ends at x = right.
 void learn_mode_switch(AppState& app, float right);

@@ -84,7 +84,8 @@ std::string learn_phase_json(const AppState& app) {
            std::to_string(v.rows) + "],\"next\":" + phase_object(net, net.phase) +
            ",\"stepThrough\":" + json_bool(app.learn.active) + ",\"playPhases\":" +
            json_bool(app.learn.active && app.learn.play_phases) + ",\"notFaithful\":" +
-           json_string(learn_faithful_reasons(app)) + ",\"printed\":" + printed_json(app.learn.print_log) + "}";
+           json_string(learn_faithful_reasons(app)) + ",\"printed\":" + printed_json(app.learn.print_log) +
+           ",\"printedNote\":" + json_string(learn_faithful_note()) + "}";
 }
 
 std::string learn_intermediates_json(const AppState& app) {

@@ -118,7 +118,8 @@ void draw_print_log(const AppState& app) {
     const bpl::Config& c = app.config;
     std::string cmd = "reference.py --hidden " + std::to_string(c.hidden_units[0]) + " --lr " + bpl::format_shortest(c.lr) +
                       (log.seeded_start ? " --seed " + std::to_string(c.seed) : std::string(" --init <the loaded weights>"));
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::good), "✓ Seed-faithful: the losses printed so far equal what %s prints:", cmd.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::good), "✓ Seed-faithful: these are the losses %s prints.", cmd.c_str());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::text_dim), "%s", learn_faithful_note());
     ImGui::PopTextWrapPos();
     ImGui::PushFont(g_fonts.mono);
     if (log.lines.empty()) ImGui::TextDisabled("(the first line comes when epoch 0 ends)");

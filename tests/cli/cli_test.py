@@ -16,7 +16,11 @@ import tempfile
 FLAGS = ["--hidden", "--layers", "--activation", "--output", "--loss", "--lr", "--epochs", "--optimizer",
          "--momentum", "--batch", "--seed", "--init", "--init-scheme", "--print-every", "--format", "--save",
          "--help"]
-SEED42_FIRST_LINE = "Epoch 0, Loss: 0.2831895890644398"   # reference.py --seed 42, H = 4
+# reference.py --seed 42, H = 4, as made for the goldens (tests/reference/make_golden.py). The
+# loss of epoch 0 passes through `exp`, which libraries round differently in the last bit: the
+# value is compared at compare_cli.py's tolerance, the line's shape exactly.
+SEED42_EPOCH0_LOSS = 0.2831895890644398
+REFERENCE_TOLERANCE = 1e-12
 HUGE_BYTES = 2 ** 31 + 1   # a 2 GB --init file
 LOSS_LINE = re.compile(r"^Epoch (\d+), Loss: (\S+)$")
 PREDICTION_LINE = re.compile(r"^([01]) ([01]) -> (\S+)$")
@@ -59,7 +63,9 @@ def check_text_format(c):
     lines = out.splitlines()
     c.check("defaults exit 0", code == 0, err)
     c.check("defaults print 10 loss lines + 5 prediction lines", len(lines) == 15, f"{len(lines)} lines")
-    c.check("first line is the reference's", lines[:1] == [SEED42_FIRST_LINE], lines[:1])
+    first = LOSS_LINE.match(lines[0]) if lines else None
+    c.check("first line is the reference's", first is not None and first.group(1) == "0" and
+            abs(float(first.group(2)) - SEED42_EPOCH0_LOSS) <= REFERENCE_TOLERANCE * SEED42_EPOCH0_LOSS, lines[:1])
     c.check("loss epochs 0, 1000, …, 9000", [e for e, _ in loss_values(out)] == list(range(0, 10000, 1000)))
     c.check("then Predictions:", len(lines) > 10 and lines[10] == "Predictions:")
     rows = [PREDICTION_LINE.match(line) for line in lines[11:]]
