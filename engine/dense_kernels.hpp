@@ -1,6 +1,7 @@
-// The dense-layer kernels behind network.cpp: z = in@W + b and its two backwards, shaped
+// The fast dense-layer kernels behind dense.cpp: z = in@W + b and its two backwards, shaped
 // for this engine's tiny matrices. Every sum runs in the reference's order (NumPy + reference
-// BLAS), so the blocking and fixed sizes below change speed only, never a bit.
+// BLAS), as the plain loops of dense_reference.hpp do, so the blocking and fixed sizes below
+// change speed only, never a bit (test_dense.cpp checks it).
 // R rows of a block, I = fan_in, O = fan_out; W is I x O row-major (NumPy's X@W orientation).
 #pragma once
 #include <cstddef>
@@ -70,22 +71,6 @@ void backward_weights_block(double* __restrict dW, double* __restrict db, const 
     for (int j = 0; j < O; ++j) {
         double sum = d[j];
         for (int r = 1; r < R; ++r) sum += d[r * O + j];
-        db[j] = sum;
-    }
-}
-
-// The same for a row count known only at run time (2 or 3 rows: tests, never training).
-inline void backward_weights_any_rows(double* dW, double* db, const double* in, const double* d, int rows,
-                                      int I, int O) {
-    for (int k = 0; k < I; ++k)
-        for (int j = 0; j < O; ++j) {
-            double sum = in[k] * d[j];
-            for (int r = 1; r < rows; ++r) sum += in[r * I + k] * d[r * O + j];
-            dW[k * O + j] = sum;
-        }
-    for (int j = 0; j < O; ++j) {
-        double sum = d[j];
-        for (int r = 1; r < rows; ++r) sum += d[r * O + j];
         db[j] = sum;
     }
 }

@@ -17,10 +17,8 @@ double objective(Network& net) {
 
 // Fills net.grads with the exact gradient of objective() (same pieces the trainer runs).
 void full_batch_backward(Network& net) {
-    network_predict(net);
-    output_loss_backward(net, 0, kSamples);
-    for (int l = net.num_layers - 2; l >= 0; --l) layer_backward(net, l, 0, kSamples);
-    gradients_backward(net, 0, kSamples);
+    network_forward(net, 0, kSamples);
+    network_backward(net, 0, kSamples);
 }
 
 GradCheckEntry entry_for(const Network& net, size_t index) {

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include "dense_kernels.hpp"
+#include "dense.hpp"
 #include "rng.hpp"
 
 namespace bpl {
@@ -54,45 +54,6 @@ double init_scale(Init init, int fan_in, int fan_out) {
     return 1.0;
 }
 
-Activation layer_activation(const Network& net, int l) {
-    return l == net.num_layers - 1 ? net.config.output_activation : net.config.activation;
-}
-
-// The dense layer and its two backwards over `rows` rows, on the kernels of dense_kernels.hpp
-// with the compile-time sizes that fit. In the forward and the input backward rows are
-// independent: blocks of kSamples rows, then single rows. The weight gradient sums across
-// rows, so a batch is one block (all 4 rows or 1); other counts (tests only) run a plain loop.
-template <typename Block>
-void for_row_blocks(int rows, Block&& block) {
-    int r = 0;
-    for (; r + kSamples <= rows; r += kSamples) block(dense::Fixed<kSamples>{}, r);
-    for (; r < rows; ++r) block(dense::Fixed<1>{}, r);
-}
-
-void dense_forward(double* z, const double* in, const double* W, const double* b, int rows, int fan_in, int fan_out) {
-    dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
-        for_row_blocks(rows, [&](auto R, int r) {
-            dense::forward_block<R, I, O>(z + r * fan_out, in + r * fan_in, W, b, fan_in, fan_out);
-        });
-    });
-}
-
-void dense_backward_input(double* d_in, const double* d, const double* W, int rows, int fan_in, int fan_out) {
-    dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
-        for_row_blocks(rows, [&](auto R, int r) {
-            dense::backward_input_block<R, I, O>(d_in + r * fan_in, d + r * fan_out, W, fan_in, fan_out);
-        });
-    });
-}
-
-void dense_backward_weights(double* dW, double* db, const double* in, const double* d, int rows, int fan_in,
-                            int fan_out) {
-    if (rows != kSamples && rows != 1) return dense::backward_weights_any_rows(dW, db, in, d, rows, fan_in, fan_out);
-    dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
-        if (rows == kSamples) dense::backward_weights_block<kSamples, I, O>(dW, db, in, d, fan_in, fan_out);
-        else dense::backward_weights_block<1, I, O>(dW, db, in, d, fan_in, fan_out);
-    });
-}
 
 }  // namespace
 
@@ -176,7 +137,7 @@ void layer_backward(Network& net, int l, int row0, int rows) {
     double* d = net.delta.data() + s.unit + size_t(row0) * s.fan_out;   // rows x fan_out
     const double* a = net.a.data() + s.unit + size_t(row0) * s.fan_out;
     dense_backward_input(d, d_next, layer_W(net, l + 1), rows, s.fan_out, next.fan_out);
-    activation_backward(net.config.activation, d, d, a, rows * s.fan_out);   // ⊙ f'(a), in place
+    activation_backward(layer_activation(net, l), d, d, a, rows * s.fan_out);   // ⊙ f'(a), in place
 }
 
 double output_loss_forward(Network& net, int row0, int rows) {
@@ -202,25 +163,35 @@ void gradients_backward(Network& net, int row0, int rows) {
     }
 }
 
+// ---- the whole pass --------------------------------------------------------------------
+
+double network_forward(Network& net, int row0, int rows) {
+    for (int l = 0; l < net.num_layers; ++l) layer_forward(net, l, row0, rows);
+    return output_loss_forward(net, row0, rows);
+}
+
+void network_backward(Network& net, int row0, int rows) {
+    output_loss_backward(net, row0, rows);
+    for (int l = net.num_layers - 2; l >= 0; --l) layer_backward(net, l, row0, rows);
+    gradients_backward(net, row0, rows);
+}
+
 // ---- predictions --------------------------------------------------------------------------
 
 void network_predict(Network& net) {
     for (int l = 0; l < net.num_layers; ++l) layer_forward(net, l, 0, kSamples);
 }
 
-double network_eval(const Network& net, double x0, double x1) {
-    double buf[2][kMaxHiddenUnits];   // ping-pong activations; fan_out <= kMaxHiddenUnits
-    buf[0][0] = x0;
-    buf[0][1] = x1;
-    int cur = 0;
+double network_eval(const Network& net, double x0, double x1, PointTrace* trace) {
+    PointTrace local;
+    PointTrace& t = trace ? *trace : local;
+    const double x[kInputs] = {x0, x1};
     for (int l = 0; l < net.num_layers; ++l) {
         const LayerShape& s = net.layers[l];
-        double* z = buf[1 - cur];
-        dense_forward(z, buf[cur], layer_W(net, l), layer_b(net, l), 1, s.fan_in, s.fan_out);
-        activation_forward(layer_activation(net, l), z, z, s.fan_out);
-        cur = 1 - cur;
+        dense_forward(t.z[l], l == 0 ? x : t.a[l - 1], layer_W(net, l), layer_b(net, l), 1, s.fan_in, s.fan_out);
+        activation_forward(layer_activation(net, l), t.a[l], t.z[l], s.fan_out);
     }
-    return buf[cur][0];
+    return t.a[net.num_layers - 1][0];
 }
 
 }  // namespace bpl

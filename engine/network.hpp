@@ -77,6 +77,10 @@ inline const double* layer_delta(const Network& n, int l) { return n.delta.data(
 inline const double* network_output(const Network& n) { return layer_a(n, n.num_layers - 1); }
 // The input activations feeding layer l, N x fan_in (X for layer 0).
 const double* layer_input(const Network& n, int l);
+// The activation layer l applies: the hidden one, or the output one for the last layer.
+inline Activation layer_activation(const Network& n, int l) {
+    return l == n.num_layers - 1 ? n.config.output_activation : n.config.activation;
+}
 
 // ---- the forward/backward pieces, each backward beside its forward ----------------------
 // Rows [row0, row0 + rows) of the batch. Outputs, then inputs, then sizes.
@@ -85,11 +89,27 @@ void layer_backward(Network& net, int l, int row0, int rows);       // hidden l:
 double output_loss_forward(Network& net, int row0, int rows);       // per-sample losses; returns the batch mean
 void output_loss_backward(Network& net, int row0, int rows);        // δ_out from the loss table
 void gradients_backward(Network& net, int row0, int rows);          // dW_l = in_lᵀ δ_l, db_l = Σ_rows δ_l
-void parameters_update(Network& net);                               // optimizer step from grads (optimizer.cpp); flags divergence
+// (the optimizer step, parameters_update, is optimizer.hpp)
 
-// Forward of all layers for all 4 rows without touching training state (predictions).
+// ---- the whole pass, built from the pieces in the phase order of trainer.hpp -----------
+// Forward through every layer, then the loss; returns the batch's mean loss.
+double network_forward(Network& net, int row0, int rows);
+// Output δ, hidden δ from the last hidden layer down to the first, then every dW and db.
+void network_backward(Network& net, int row0, int rows);
+
+// Forward of all layers for all N rows (predictions). It overwrites the z and a caches of
+// every row with the current weights, which is what a backward of those rows reads next;
+// training state (gradients, optimizer state, position, losses) is untouched.
 void network_predict(Network& net);
-// Output for one arbitrary input point (for drawing maps on the CPU and tests). No allocation.
-double network_eval(const Network& net, double x0, double x1);
+
+// z and a of every unit for one input point: the diagram's neurons, the maps' reference.
+struct PointTrace {
+    double z[kMaxLayers][kMaxHiddenUnits];   // pre-activation of layer l, unit j
+    double a[kMaxLayers][kMaxHiddenUnits];   // activation of layer l, unit j
+};
+// Output for one input point through the same kernels and summation order as training, so
+// it equals the trained forward of that point bit for bit. Fills `trace` when given. No
+// allocation; net untouched.
+double network_eval(const Network& net, double x0, double x1, PointTrace* trace = nullptr);
 
 }  // namespace bpl

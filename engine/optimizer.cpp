@@ -1,7 +1,7 @@
-// parameters_update (declared in network.hpp): one optimizer step from net.grads, recording
+// parameters_update (declared in optimizer.hpp): one optimizer step from net.grads, recording
 // each parameter's Δ in last_step and flagging divergence when a parameter became non-finite.
 #include <cmath>
-#include "network.hpp"
+#include "optimizer.hpp"
 
 namespace bpl {
 

@@ -4,6 +4,7 @@
 #include "trainer.hpp"
 
 #include <cmath>
+#include "optimizer.hpp"
 
 namespace bpl {
 
@@ -29,12 +30,8 @@ void run_phase(Network& net, const Phase& p, int row0, int rows) {
 
 // One whole batch, phases in phase_at order, called directly (no per-phase dispatch).
 void run_batch(Network& net, int row0, int rows) {
-    const int L = net.num_layers;
-    for (int l = 0; l < L; ++l) layer_forward(net, l, row0, rows);
-    net.running_loss += output_loss_forward(net, row0, rows);
-    output_loss_backward(net, row0, rows);
-    for (int l = L - 2; l >= 0; --l) layer_backward(net, l, row0, rows);
-    gradients_backward(net, row0, rows);
+    net.running_loss += network_forward(net, row0, rows);
+    network_backward(net, row0, rows);
     update_phase(net);
 }
 

@@ -63,10 +63,8 @@ TEST_CASE("gradcheck: entries name their parameter and carry backprop's full-bat
     const GradCheckResult result = gradient_check(net, 1e-5);
 
     Network full = net;   // the expected gradient: one full-batch backward pass
-    for (int l = 0; l < full.num_layers; ++l) layer_forward(full, l, 0, kSamples);
-    output_loss_backward(full, 0, kSamples);
-    for (int l = full.num_layers - 2; l >= 0; --l) layer_backward(full, l, 0, kSamples);
-    gradients_backward(full, 0, kSamples);
+    network_forward(full, 0, kSamples);
+    network_backward(full, 0, kSamples);
 
     size_t i = 0;
     for (int l = 0; l < net.num_layers; ++l) {

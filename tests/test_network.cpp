@@ -9,6 +9,7 @@
 #include "net_helpers.hpp"
 #include "network.hpp"
 #include "rng.hpp"
+#include "optimizer.hpp"
 
 using namespace bpl;
 
@@ -38,10 +39,8 @@ bool set_biases_away_from_kinks(Network& net, uint32_t seed, double margin) {
 
 // Full-batch gradient through the pieces the trainer runs.
 void backward_rows(Network& net, int row0, int rows) {
-    for (int l = 0; l < net.num_layers; ++l) layer_forward(net, l, row0, rows);
-    output_loss_backward(net, row0, rows);
-    for (int l = net.num_layers - 2; l >= 0; --l) layer_backward(net, l, row0, rows);
-    gradients_backward(net, row0, rows);
+    network_forward(net, row0, rows);
+    network_backward(net, row0, rows);
 }
 
 double objective_rows(Network& net, int row0, int rows) {
@@ -218,11 +217,8 @@ TEST_CASE("network: set_training keeps the weights; a new shape is refused") {
 TEST_CASE("network: reset redraws the initial weights and clears training state") {
     Network net = make_net(Config{});
     const std::vector<double> initial = net.params;
-    for (int l = 0; l < net.num_layers; ++l) layer_forward(net, l, 0, kSamples);
-    output_loss_forward(net, 0, kSamples);
-    output_loss_backward(net, 0, kSamples);
-    layer_backward(net, 0, 0, kSamples);
-    gradients_backward(net, 0, kSamples);
+    network_forward(net, 0, kSamples);
+    network_backward(net, 0, kSamples);
     parameters_update(net);
     net.epoch = 5;
     CHECK_FALSE(bpl_test::same_bits(net.params, initial));

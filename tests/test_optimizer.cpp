@@ -7,6 +7,7 @@
 #include "check_helpers.hpp"
 #include "net_helpers.hpp"
 #include "network.hpp"
+#include "optimizer.hpp"
 
 using namespace bpl;
 

@@ -2,6 +2,7 @@
 #include "before_after.hpp"
 #include "losses.hpp"
 #include "trainer.hpp"
+#include "optimizer.hpp"
 
 namespace {
 

@@ -3,9 +3,9 @@
 #pragma once
 #include "network.hpp"
 
-struct NetProbe {
-    double z[bpl::kMaxLayers][bpl::kMaxHiddenUnits] = {};   // pre-activation of layer l, unit j
-    double a[bpl::kMaxLayers][bpl::kMaxHiddenUnits] = {};   // activation of layer l, unit j
+// z[l][j] and a[l][j] of every unit (bpl::PointTrace).
+struct NetProbe : bpl::PointTrace {
+    NetProbe() : bpl::PointTrace{} {}
 };
 
 // Forward of (x0, x1) with the current weights; no allocation, net untouched.
