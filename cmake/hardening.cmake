@@ -40,12 +40,7 @@ endforeach()
 
 # The CLI table (bad flags, values and files included) against the sanitized xor-train: any
 # sanitizer report changes its exit status and stderr, so the script fails.
-if(EXISTS ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py)
-  add_test(NAME asan/cli COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py ${BPL_ASAN_DIR}/xor-train)
-  set_tests_properties(asan/cli PROPERTIES FIXTURES_REQUIRED bpl_asan ENVIRONMENT "${BPL_SANITIZER_ENV}")
-endif()
-if(EXISTS ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py)
-  add_test(NAME asan/reference_live COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py
-           --same-exp ${BPL_ASAN_DIR}/xor-train)
-  set_tests_properties(asan/reference_live PROPERTIES FIXTURES_REQUIRED bpl_asan ENVIRONMENT "${BPL_SANITIZER_ENV}")
-endif()
+add_test(NAME asan/cli COMMAND ${BPL_PYTHON} ${BPL_CLI_TEST} ${BPL_ASAN_DIR}/xor-train)
+set_tests_properties(asan/cli PROPERTIES FIXTURES_REQUIRED bpl_asan ENVIRONMENT "${BPL_SANITIZER_ENV}")
+add_test(NAME asan/reference_live COMMAND ${BPL_PYTHON} ${BPL_REFERENCE_LIVE_TEST} --same-exp ${BPL_ASAN_DIR}/xor-train)
+set_tests_properties(asan/reference_live PROPERTIES FIXTURES_REQUIRED bpl_asan ENVIRONMENT "${BPL_SANITIZER_ENV}")

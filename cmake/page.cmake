@@ -1,26 +1,32 @@
 # The page (Emscripten only): Dear ImGui + SDL2 (from the setup cache) + the engine -> WASM,
 # plus the static files, so ${CMAKE_BINARY_DIR} is a complete static site:
 #   index.html  style.css  shell.js  bridge.js  favicon.svg  preview.png  backprop-lab.js/.wasm
+# Those names are also written to ${CMAKE_BINARY_DIR}/site-files.txt: the browser tests serve
+# only them, so a file left in the build folder by an earlier build cannot make a test pass.
 set(BPL_IMGUI_DIR "${BPL_DEPS_DIR}/src/imgui-1.86+ds")
 set(BPL_SDL2_DIR "${BPL_DEPS_DIR}/sdl2-2.26.5-wasm")
-if(NOT EXISTS "${BPL_IMGUI_DIR}/imgui.cpp" OR NOT EXISTS "${BPL_SDL2_DIR}/lib/libSDL2.a")
-  message(WARNING "Page skipped: ImGui sources or the SDL2 WASM build are missing under "
-                  "${BPL_DEPS_DIR} (run scripts/setup.sh).")
-  return()
-endif()
 
 # ---- Dear ImGui: the library scripts/setup.sh built into the cache -------------------------
 # The cache folder is named after a hash of the build recipe, so a changed recipe gets a new
-# build instead of a stale one. Without it (setup not run), the page skips with a message.
+# build instead of a stale one (scripts/setup.sh computes the same name).
 include(${CMAKE_SOURCE_DIR}/cmake/imgui/imgui_flags.cmake)
 file(SHA256 ${CMAKE_SOURCE_DIR}/cmake/imgui/CMakeLists.txt recipe_a)
 file(SHA256 ${CMAKE_SOURCE_DIR}/cmake/imgui/imgui_flags.cmake recipe_b)
 string(SHA256 recipe "${recipe_a}${recipe_b}")
 string(SUBSTRING "${recipe}" 0 12 recipe)
 set(BPL_IMGUI_LIB "${BPL_DEPS_DIR}/imgui-1.86-wasm-${recipe}/lib/libimgui.a")
-if(NOT EXISTS "${BPL_IMGUI_LIB}")
-  message(WARNING "Page skipped: ${BPL_IMGUI_LIB} is missing (run scripts/setup.sh).")
-  return()
+# Without them there is no page: an error, never a build folder that silently lacks it.
+set(deps_missing "")
+foreach(dep "${BPL_IMGUI_DIR}/imgui.cpp" "${BPL_SDL2_DIR}/lib/libSDL2.a" "${BPL_IMGUI_LIB}")
+  if(NOT EXISTS "${dep}")
+    string(APPEND deps_missing "\n  ${dep}")
+  endif()
+endforeach()
+if(deps_missing)
+  message(FATAL_ERROR "The page needs Dear ImGui and SDL2 built for WASM, missing under "
+                      "BPL_DEPS_DIR=${BPL_DEPS_DIR}:${deps_missing}\n"
+                      "Run scripts/setup.sh (it builds them once per machine; BACKPROP_LAB_CACHE moves the "
+                      "cache) and configure with -DBPL_DEPS_DIR=<the folder it prints last>.")
 endif()
 add_library(bpl_imgui STATIC IMPORTED)
 set_target_properties(bpl_imgui PROPERTIES IMPORTED_LOCATION "${BPL_IMGUI_LIB}")
@@ -56,6 +62,13 @@ endforeach()
 string(REPLACE ";" "," unicodes "${unicodes}")
 
 set(BPL_FONT_SOURCE_DIR /usr/share/fonts/truetype/dejavu)
+bpl_require_files("DejaVu fonts for the page's font subsets (apt-get install fonts-dejavu-core, or run scripts/setup.sh)"
+  ${BPL_FONT_SOURCE_DIR}/DejaVuSans.ttf ${BPL_FONT_SOURCE_DIR}/DejaVuSans-Bold.ttf ${BPL_FONT_SOURCE_DIR}/DejaVuSansMono.ttf)
+execute_process(COMMAND /usr/bin/python3 -c "import fontTools.subset" RESULT_VARIABLE no_fonttools OUTPUT_QUIET ERROR_QUIET)
+if(no_fonttools)
+  message(FATAL_ERROR "/usr/bin/python3 cannot import fontTools, which makes the page's font subsets: "
+                      "apt-get install python3-fonttools, or run scripts/setup.sh")
+endif()
 set(BPL_FONT_DIR "${CMAKE_BINARY_DIR}/generated/fonts")
 set(BPL_FONT_FILES "")
 # Download size: the subsets hold ASCII plus only those characters of the ranges that the page's
@@ -91,16 +104,18 @@ endforeach()
 
 # ---- the page ------------------------------------------------------------------------------
 file(GLOB BPL_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.cpp)
-file(GLOB BPL_SHADER_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
+set(BPL_SHADER_FILES
+  ${CMAKE_SOURCE_DIR}/shaders/decision_map.vert.glsl ${CMAKE_SOURCE_DIR}/shaders/decision_map.frag.glsl
+  ${CMAKE_SOURCE_DIR}/shaders/ui.vert.glsl ${CMAKE_SOURCE_DIR}/shaders/ui.frag.glsl
+  ${CMAKE_SOURCE_DIR}/shaders/ui_solid.frag.glsl)
+bpl_require_files("shaders of the page (part of the repository: git checkout -- shaders)" ${BPL_SHADER_FILES})
 add_executable(backprop-lab ${BPL_WEB_SOURCES})
 target_include_directories(backprop-lab PRIVATE ${CMAKE_SOURCE_DIR}/web)
 target_link_libraries(backprop-lab PRIVATE bpl_engine bpl_imgui)
 target_compile_options(backprop-lab PRIVATE ${BPL_WARNINGS} -Os -fno-exceptions -fno-rtti)
 target_compile_definitions(backprop-lab PRIVATE "BPL_FONT_RANGES=${cxx_ranges}0")
 bpl_embed_files(backprop-lab fonts_embedded.hpp bpl_fonts binary ${BPL_FONT_FILES})
-if(BPL_SHADER_FILES)
-  bpl_embed_files(backprop-lab shaders_embedded.hpp bpl_shaders text ${BPL_SHADER_FILES})
-endif()
+bpl_embed_files(backprop-lab shaders_embedded.hpp bpl_shaders text ${BPL_SHADER_FILES})
 set_target_properties(backprop-lab PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
 # Size (issue 5, measured on the gzipped download): -Oz, emmalloc and no errno/longjmp support
 # take ~9 KB off; web/link_trims.cpp keeps unused SDL and GL glue out (~47 KB). The GL settings
@@ -122,16 +137,18 @@ set(BPL_SITE_FILES
   ${CMAKE_SOURCE_DIR}/index.html ${CMAKE_SOURCE_DIR}/web/style.css
   ${CMAKE_SOURCE_DIR}/web/shell.js ${CMAKE_SOURCE_DIR}/web/bridge.js
   ${CMAKE_SOURCE_DIR}/web/favicon.svg ${CMAKE_SOURCE_DIR}/web/preview.png)
+bpl_require_files("files of the page (part of the repository: git checkout -- index.html web)" ${BPL_SITE_FILES})
 set(site_outputs "")
+set(site_names backprop-lab.js backprop-lab.wasm)
 foreach(src IN LISTS BPL_SITE_FILES)
-  if(NOT EXISTS "${src}")
-    continue()
-  endif()
   get_filename_component(name "${src}" NAME)
   add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/${name}"
     COMMAND ${CMAKE_COMMAND} -E copy_if_different "${src}" "${CMAKE_BINARY_DIR}/${name}"
     DEPENDS "${src}" VERBATIM)
   list(APPEND site_outputs "${CMAKE_BINARY_DIR}/${name}")
+  list(APPEND site_names "${name}")
 endforeach()
+list(JOIN site_names "\n" site_list)
+file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/site-files.txt" CONTENT "${site_list}\n")
 add_custom_target(backprop-lab-site ALL DEPENDS ${site_outputs})
 add_dependencies(backprop-lab backprop-lab-site)

@@ -14,6 +14,14 @@ set(BPL_PYTHON /usr/bin/python3)   # Debian's interpreter: the one with python3-
 
 file(GLOB BPL_TEST_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.cpp)
 file(GLOB BPL_GOLDEN_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/reference/golden/*.txt)
+if(NOT BPL_GOLDEN_FILES)
+  message(FATAL_ERROR "No golden reference outputs in tests/reference/golden/ (tests/test_reference.cpp "
+                      "compares the engine with them): run /usr/bin/python3 tests/reference/make_golden.py")
+endif()
+# The scripts behind the CLI and live-reference entries (here and in cmake/hardening.cmake).
+set(BPL_CLI_TEST ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py)
+set(BPL_REFERENCE_LIVE_TEST ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py)
+bpl_require_files("test scripts (part of the repository: git checkout -- tests)" ${BPL_CLI_TEST} ${BPL_REFERENCE_LIVE_TEST})
 
 # web/history.cpp (the page's rewind history) is engine-only code, tested here too (test_history.cpp).
 add_executable(engine_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${BPL_TEST_FILES}
@@ -21,10 +29,8 @@ add_executable(engine_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${BPL_TES
 target_link_libraries(engine_tests PRIVATE bpl_engine)
 target_include_directories(engine_tests PRIVATE ${DOCTEST_INCLUDE_DIR} ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/web)
 target_compile_options(engine_tests PRIVATE ${BPL_WARNINGS})
-if(BPL_GOLDEN_FILES)
-  bpl_embed_files(engine_tests golden_outputs.hpp bpl_golden text ${BPL_GOLDEN_FILES})
-  target_compile_definitions(engine_tests PRIVATE BPL_HAVE_GOLDEN=1)
-endif()
+bpl_embed_files(engine_tests golden_outputs.hpp bpl_golden text ${BPL_GOLDEN_FILES})
+target_compile_definitions(engine_tests PRIVATE BPL_HAVE_GOLDEN=1)
 if(EMSCRIPTEN)
   target_compile_options(engine_tests PRIVATE -fexceptions)
   target_link_options(engine_tests PRIVATE -fexceptions -sWASM_ASYNC_COMPILATION=0 -sENVIRONMENT=node
@@ -46,22 +52,16 @@ foreach(test_file IN LISTS BPL_TEST_FILES)
 endforeach()
 
 # CLI checks: the same script drives the native binary and the WASM build under node.
-if(EXISTS ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py)
-  add_test(NAME native/cli COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py $<TARGET_FILE:xor-train>)
-  if(BPL_WEB_TESTS)
-    add_test(NAME wasm/cli COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py
-             ${BPL_NODE} ${BPL_WEB_BUILD_DIR}/xor-train.js)
-  endif()
+add_test(NAME native/cli COMMAND ${BPL_PYTHON} ${BPL_CLI_TEST} $<TARGET_FILE:xor-train>)
+if(BPL_WEB_TESTS)
+  add_test(NAME wasm/cli COMMAND ${BPL_PYTHON} ${BPL_CLI_TEST} ${BPL_NODE} ${BPL_WEB_BUILD_DIR}/xor-train.js)
 endif()
 # The reference NumPy program run live against xor-train on initial weights it has never seen.
-if(EXISTS ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py)
-  # --same-exp: the native build calls glibc's exp, as the pinned reference does: bit for bit.
-  add_test(NAME native/reference_live COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py
-           --same-exp $<TARGET_FILE:xor-train>)
-  if(BPL_WEB_TESTS)
-    add_test(NAME wasm/reference_live COMMAND ${BPL_PYTHON} ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py
-             ${BPL_NODE} ${BPL_WEB_BUILD_DIR}/xor-train.js)
-  endif()
+# --same-exp: the native build calls glibc's exp, as the pinned reference does: bit for bit.
+add_test(NAME native/reference_live COMMAND ${BPL_PYTHON} ${BPL_REFERENCE_LIVE_TEST} --same-exp $<TARGET_FILE:xor-train>)
+if(BPL_WEB_TESTS)
+  add_test(NAME wasm/reference_live COMMAND ${BPL_PYTHON} ${BPL_REFERENCE_LIVE_TEST}
+           ${BPL_NODE} ${BPL_WEB_BUILD_DIR}/xor-train.js)
 endif()
 
 # Browser tests: each tests/browser/*.test.mjs is one ctest entry, run by node's test runner.
@@ -74,6 +74,7 @@ if(BPL_WEB_TESTS)
       ENVIRONMENT "BPL_WEB_DIR=${BPL_WEB_BUILD_DIR};BPL_SCREENSHOT_DIR=${CMAKE_SOURCE_DIR}/build/screenshots"
       TIMEOUT 600 RESOURCE_LOCK chromium)
   endforeach()
+
 endif()
 
 # Fuzzers (clang + libFuzzer) and the suites under ASan + UBSan.

@@ -1,0 +1,17 @@
+# bpl_require_files(<what> <files…>): stops configuring with one message naming every missing
+# file and how to get it back, so no target or test silently drops out of the build.
+function(bpl_require_files what)
+  set(missing "")
+  foreach(path IN LISTS ARGN)
+    if(NOT EXISTS "${path}")
+      file(RELATIVE_PATH rel "${CMAKE_SOURCE_DIR}" "${path}")
+      if(rel MATCHES "^\\.\\.")
+        set(rel "${path}")
+      endif()
+      string(APPEND missing "\n  ${rel}")
+    endif()
+  endforeach()
+  if(missing)
+    message(FATAL_ERROR "Missing ${what}:${missing}")
+  endif()
+endfunction()
