@@ -14,7 +14,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { echo "setup: $*" >&2; }
 
 # ---- apt packages -----------------------------------------------------------------------
-APT_PACKAGES=(cmake make g++ clang emscripten doctest-dev python3-numpy python3-fonttools
+# clang's libFuzzer and sanitizer runtimes (libclang_rt.*) are only a recommendation of clang,
+# which --no-install-recommends leaves out: libclang-rt-dev is named so the fuzz tests can build.
+APT_PACKAGES=(cmake make g++ clang libclang-rt-dev emscripten doctest-dev python3-numpy python3-fonttools
               chromium fonts-dejavu-core dpkg-dev gzip)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
