@@ -72,9 +72,19 @@ if(BPL_WEB_TESTS)
     add_test(NAME browser/${name} COMMAND ${BPL_NODE} --test ${test_file})
     set_tests_properties(browser/${name} PROPERTIES
       ENVIRONMENT "BPL_WEB_DIR=${BPL_WEB_BUILD_DIR};BPL_SCREENSHOT_DIR=${CMAKE_SOURCE_DIR}/build/screenshots"
-      TIMEOUT 600 RESOURCE_LOCK chromium)
+      TIMEOUT 900 RESOURCE_LOCK chromium)
   endforeach()
 
+  # The WASM and browser entries test whatever is in BPL_WEB_BUILD_DIR: this entry brings it up
+  # to date first (a no-op after scripts/test.sh), so a web tree built from older sources, or
+  # not built at all, can never be what passes.
+  add_test(NAME web/build COMMAND sh -c "test -f \"$1/CMakeCache.txt\" || { echo \"$1 is not configured: \
+run scripts/test.sh, or cmake --preset web -DBPL_DEPS_DIR=<the folder scripts/setup.sh prints last>\"; exit 1; }; \
+exec \"$0\" --build \"$1\"" ${CMAKE_COMMAND} ${BPL_WEB_BUILD_DIR})
+  set_tests_properties(web/build PROPERTIES FIXTURES_SETUP bpl_web TIMEOUT 1800 ENVIRONMENT "NODE_PATH=/usr/share/nodejs")
+  get_property(registered DIRECTORY PROPERTY TESTS)
+  list(FILTER registered INCLUDE REGEX "^(wasm|browser)/")
+  set_tests_properties(${registered} PROPERTIES FIXTURES_REQUIRED bpl_web)
 endif()
 
 # Fuzzers (clang + libFuzzer) and the suites under ASan + UBSan.

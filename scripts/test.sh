@@ -9,9 +9,8 @@ echo "== building build/web (Emscripten)"
 configure web -DBPL_DEPS_DIR="$CACHE"
 cmake --build --preset web
 echo "== building build/native"
-configure native -DBPL_WEB_TESTS=ON -DBPL_WEB_BUILD_DIR="$ROOT/build/web"
+configure native
 cmake --build --preset native
 
-
 echo "== running every test"
-ctest --preset native -j2 "$@"
+ctest --preset native -j "$JOBS" "$@"
