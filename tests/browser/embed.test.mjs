@@ -2,7 +2,7 @@
 // commands and replies, bad messages answered with errors, state reports to the parent.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, frames, until, screenshotPath, pixelStats } from './lib.mjs';
+import { startServer, launchBrowser, openPage, newContext, frames, until, screenshotPath, pixelStats } from './lib.mjs';
 
 let server, parentServer, browser;
 before(async () => {
@@ -42,7 +42,7 @@ test('embed mode renders at 480×360', async () => {
 });
 
 test('postMessage bridge: commands, replies, validation and state reports', async () => {
-  const context = await browser.newContext({ viewport: { width: 800, height: 500 } });
+  const context = await newContext(browser, { width: 800, height: 500 });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, until, WEB_DIR } from './lib.mjs';
+import { startServer, launchBrowser, openPage, newContext, until, WEB_DIR, WAIT_MS } from './lib.mjs';
 
 const HEAP_LIMIT = 64 << 20;   // the page runs in 16 MB; a refused hidden=100000 must not allocate
 // Script in a value: if any of it became DOM, window.__pwned would be set or an <img> would appear.
@@ -30,7 +30,7 @@ before(async () => {
       const t0 = Date.now();
       const poll = () => {
         const r = window.replies.find((m) => m.id === id);
-        if (r) resolve(r); else if (Date.now() - t0 > 15000) reject(new Error('no reply to ' + id)); else setTimeout(poll, 20);
+        if (r) resolve(r); else if (Date.now() - t0 > ${WAIT_MS}) reject(new Error('no reply to ' + id)); else setTimeout(poll, 20);
       };
       poll();
     });
@@ -59,8 +59,12 @@ const state = (frame) => frame.evaluate(() => window.backpropLab.state());
 // so it is not stuck.
 async function frameDrawn(frame) {
   const drawn = frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(true))));
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no frame drawn within 15 s')), 15000));
-  return Promise.race([drawn, timeout]);
+  return Promise.race([drawn, noFrameAfter(WAIT_MS)]);
+}
+
+// Rejects after `ms` (and never keeps the process alive): a stuck page, not a slow one.
+function noFrameAfter(ms) {
+  return new Promise((_, reject) => setTimeout(() => reject(new Error(`no frame drawn within ${ms / 1000} s`)), ms).unref());
 }
 
 // State and health in one round trip; afterFrame: measured in the next animation frame.
@@ -77,8 +81,7 @@ async function health(frame, afterFrame = false) {
     });
     if (wait) requestAnimationFrame(measure); else measure();
   }), afterFrame);
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no frame drawn within 15 s')), 15000));
-  const h = await Promise.race([collect, timeout]);
+  const h = await Promise.race([collect, noFrameAfter(WAIT_MS)]);
   lastHealth.set(frame, h);
   return h;
 }
@@ -153,7 +156,7 @@ test('hostile URL parameters: notices, defaults kept, nothing injected', async (
     path: path.join(WEB_DIR, 'index.html'), contentType: 'text/html; charset=utf-8' }));
   for (const c of URL_CASES) {
     await page.goto(`${server.origin}/?autoplay=0&${c.q}`);
-    await page.waitForFunction(() => window.backpropLab, null, { timeout: 30000 });
+    await page.waitForFunction(() => window.backpropLab, null, { timeout: WAIT_MS });
     await page.evaluate(() => window.backpropLab.ready.then(() => true));
     const h = await health(page, true);
     const s = h.state;
@@ -295,18 +298,19 @@ const MESSAGE_CASES = [
 ];
 
 test('hostile postMessage commands from another origin', async () => {
-  const context = await browser.newContext({ viewport: { width: 520, height: 400 } });
+  const context = await newContext(browser, { width: 520, height: 400 });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(parentServer.origin + '/parent.html');
   let lab;
-  for (let i = 0; i < 300 && !lab; i++) {
+  for (const t0 = Date.now(); !lab && Date.now() - t0 < WAIT_MS;) {
     lab = page.frames().find((f) => f.url().startsWith(server.origin));
     if (!lab) await new Promise((r) => setTimeout(r, 100));
   }
-  await lab.waitForFunction(() => window.backpropLab, null, { timeout: 30000 });
+  assert.ok(lab, 'the framed page loads');
+  await lab.waitForFunction(() => window.backpropLab, null, { timeout: WAIT_MS });
   await lab.evaluate(() => window.backpropLab.ready.then(() => true));
   const send = async (msg) => {
     await page.evaluate((m) => window.send(m), msg);
