@@ -2,15 +2,16 @@
 precision highp float;
 precision highp int;
 precision highp sampler2D;
-// The network's forward pass per pixel, for any shape up to 4 hidden layers of 32 units, from
-// the engine's current params. Stops at (stop_layer, stop_unit) for the per-neuron maps.
-// Uniform names follow engine/network.hpp. The params texture (RGBA32F) holds one row per unit:
-// texel k = that unit's incoming weights W[4k .. 4k+3][j] (zero padded), texel kBiasTexel = b[j];
-// each layer's rows are padded to a multiple of 4 with zero rows.
+// The network's forward pass per pixel, for any shape the page shows (up to 4 hidden layers of
+// 16 units), from the engine's current params. Stops at (stop_layer, stop_unit) for the
+// per-neuron maps. Uniform names follow engine/network.hpp. The params texture (RGBA32F) holds
+// one row per unit: texel k = that unit's incoming weights W[4k .. 4k+3][j] (zero padded),
+// texel kBiasTexel = b[j]; each layer's rows are padded to a multiple of 4 with zero rows.
+// web/map_renderer.cpp checks these sizes against its own at compile time.
 
 const int kMaxLayers = 5;     // bpl::kMaxLayers (4 hidden + output)
-const int kMaxVec = 8;        // bpl::kMaxHiddenUnits / 4
-const int kBiasTexel = 8;
+const int kMaxVec = 4;        // kPageMaxHiddenUnits / 4 (web/app.hpp): 4 units per vec4
+const int kBiasTexel = 4;     // = kMaxVec
 const int kSigmoid = 0, kTanh = 1, kRelu = 2, kLeakyRelu = 3;   // bpl::Activation order; 4 = linear
 
 uniform sampler2D params;             // RGBA32F, kBiasTexel + 1 texels wide, one row per unit

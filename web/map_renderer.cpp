@@ -9,6 +9,7 @@
 #include <cstring>
 #include <string>
 #include <vector>
+#include "app.hpp"
 #include "gl_program.hpp"
 #include "net_probe.hpp"
 #include "panels.hpp"
@@ -17,12 +18,38 @@
 
 namespace {
 
-constexpr int kChunks = bpl::kMaxHiddenUnits / 4;  // RGBA texels of incoming weights per unit
+// Sized for the largest net the page shows (kPageMaxHiddenUnits per layer; the engine allows
+// more), like the shader's arrays: the check below keeps the two in step.
+constexpr int kMaxUnits = kPageMaxHiddenUnits;
+constexpr int kChunks = kMaxUnits / 4;            // RGBA texels of incoming weights per unit
 constexpr int kParamsWidth = kChunks + 1;         // + the bias texel (see decision_map.frag.glsl)
 constexpr int kMaxOutputPx = 512;
 constexpr int kMaxTilePx = 96;
-constexpr int kAtlasCols = 16;                    // tiles: layer l, unit j at index l * 32 + j
-constexpr int kAtlasRows = bpl::kMaxHiddenLayers * bpl::kMaxHiddenUnits / kAtlasCols;
+constexpr int kAtlasCols = 16;                    // tiles: layer l, unit j at index l * kMaxUnits + j
+constexpr int kAtlasRows = (bpl::kMaxHiddenLayers * kMaxUnits + kAtlasCols - 1) / kAtlasCols;
+
+// The value of `const int <name> = <digits>;` in GLSL source, at compile time (-1 if absent).
+constexpr int glsl_int_constant(const char* source, const char* name) {
+    for (const char* p = source; *p; ++p) {
+        const char* prefix = "const int ";
+        const char* q = p;
+        while (*prefix && *q == *prefix) ++q, ++prefix;
+        if (*prefix) continue;
+        const char* n = name;
+        while (*n && *q == *n) ++q, ++n;
+        if (*n || *q != ' ') continue;
+        while (*q == ' ' || *q == '=') ++q;
+        int value = 0;
+        for (; *q >= '0' && *q <= '9'; ++q) value = value * 10 + (*q - '0');
+        return value;
+    }
+    return -1;
+}
+static_assert(kPageMaxHiddenUnits % 4 == 0, "units are packed four to a texel");
+static_assert(glsl_int_constant(bpl_shaders::decision_map_frag_glsl, "kMaxVec") == kChunks &&
+              glsl_int_constant(bpl_shaders::decision_map_frag_glsl, "kBiasTexel") == kChunks &&
+              glsl_int_constant(bpl_shaders::decision_map_frag_glsl, "kMaxLayers") == bpl::kMaxLayers,
+              "shaders/decision_map.frag.glsl must be sized for kPageMaxHiddenUnits units and bpl::kMaxLayers layers");
 
 struct Target { GLuint texture = 0, fbo = 0; int width = 0, height = 0; };
 
@@ -43,7 +70,7 @@ struct Renderer {
     std::vector<float> staged, drawn;             // packed params (RGBA rows): this call's and the drawn ones
     bpl::Config drawn_config;
     int drawn_output_px = 0, drawn_tile_px = 0;
-    double peak[bpl::kMaxLayers][bpl::kMaxHiddenUnits] = {};   // max |a| per hidden unit over the square
+    double peak[bpl::kMaxLayers][kMaxUnits] = {};   // max |a| per hidden unit over the square
     float contour_width = 1.0f;                    // rendered px; see map_renderer_update
 } r;
 
@@ -109,6 +136,14 @@ void free_target(Target& t) {
 }
 
 int padded_units(int units) { return (units + 3) / 4 * 4; }
+
+// Whether every layer fits the params texture and the shader's arrays (the page never builds a
+// wider net; a wider one is not drawn rather than drawn wrong).
+bool fits(const bpl::Network& net) {
+    for (int l = 0; l < net.num_layers; ++l)
+        if (net.layers[l].fan_in > kMaxUnits || net.layers[l].fan_out > kMaxUnits) return false;
+    return net.num_layers > 0;
+}
 
 // Texture row of unit 0 of each layer: every layer padded to a multiple of 4 rows.
 void layer_rows(const bpl::Network& net, int (&rows)[bpl::kMaxLayers]) {
@@ -194,7 +229,7 @@ void draw_unit(int layer, int unit, bool output, const viz::ValueScale& scale, i
 }
 
 // Largest |a| of each hidden unit over a coarse grid of the square (for unbounded activations).
-void hidden_max_abs(const bpl::Network& net, double (&max_abs)[bpl::kMaxLayers][bpl::kMaxHiddenUnits]) {
+void hidden_max_abs(const bpl::Network& net, double (&max_abs)[bpl::kMaxLayers][kMaxUnits]) {
     std::memset(max_abs, 0, sizeof max_abs);
     constexpr int kGrid = 9;
     NetProbe probe;
@@ -210,13 +245,13 @@ void hidden_max_abs(const bpl::Network& net, double (&max_abs)[bpl::kMaxLayers][
 }
 
 void draw_atlas(const bpl::Network& net, int tile_px) {
-    double (&max_abs)[bpl::kMaxLayers][bpl::kMaxHiddenUnits] = r.peak;
+    double (&max_abs)[bpl::kMaxLayers][kMaxUnits] = r.peak;
     bool bounded = net.config.activation == bpl::Activation::sigmoid || net.config.activation == bpl::Activation::tanh;
     hidden_max_abs(net, max_abs);
     glBindFramebuffer(GL_FRAMEBUFFER, r.atlas.fbo);
     for (int l = 0; l + 1 < net.num_layers; ++l)
         for (int j = 0; j < net.layers[l].fan_out; ++j) {
-            int index = l * bpl::kMaxHiddenUnits + j;
+            int index = l * kMaxUnits + j;
             glViewport((index % kAtlasCols) * tile_px, (index / kAtlasCols) * tile_px, tile_px, tile_px);
             draw_unit(l, j, false, viz::activation_scale(net.config.activation, bounded ? 1.0 : max_abs[l][j]), 0);
         }
@@ -262,7 +297,7 @@ bool map_renderer_available() { return r.available; }
 const char* map_renderer_status() { return r.status.c_str(); }
 
 bool map_renderer_update(const bpl::Network& net, int output_px, int tile_px, float detail) {
-    if (!r.available || net.num_layers == 0) return false;
+    if (!r.available || !fits(net)) return false;
     output_px = std::clamp(output_px, 16, kMaxOutputPx);
     tile_px = std::clamp(tile_px, 8, kMaxTilePx);
     stage_params(net);
@@ -297,12 +332,12 @@ MapImage map_renderer_output() {
 }
 
 double map_renderer_unit_peak(int layer, int unit) {
-    return layer >= 0 && layer < bpl::kMaxLayers && unit >= 0 && unit < bpl::kMaxHiddenUnits ? r.peak[layer][unit] : 0.0;
+    return layer >= 0 && layer < bpl::kMaxLayers && unit >= 0 && unit < kMaxUnits ? r.peak[layer][unit] : 0.0;
 }
 
 MapImage map_renderer_neuron(int layer, int unit) {
-    if (!r.available || !r.atlas.texture || r.drawn_tile_px == 0) return {};
-    int index = layer * bpl::kMaxHiddenUnits + unit;
+    if (!r.available || !r.atlas.texture || r.drawn_tile_px == 0 || unit < 0 || unit >= kMaxUnits) return {};
+    int index = layer * kMaxUnits + unit;
     float w = static_cast<float>(r.atlas.width), h = static_cast<float>(r.atlas.height);
     float x0 = static_cast<float>((index % kAtlasCols) * r.drawn_tile_px);
     float y0 = static_cast<float>((index / kAtlasCols) * r.drawn_tile_px);
@@ -312,7 +347,7 @@ MapImage map_renderer_neuron(int layer, int unit) {
 }
 
 double map_renderer_check(const bpl::Network& net, int size) {
-    if (!r.available || net.num_layers == 0) return -1.0;
+    if (!r.available || !fits(net)) return -1.0;
     size = std::clamp(size, 2, 256);
     Target check;
     double worst = -1.0;

@@ -16,7 +16,8 @@ bool map_renderer_available();
 const char* map_renderer_status();   // one line saying why the maps are unavailable
 
 // Redraws the output map (output_px square) and every hidden unit's tile (tile_px square)
-// when net's params, shape or the sizes changed since the last call. All GL state it touches
+// when net's params, shape or the sizes changed since the last call (nets wider than
+// kPageMaxHiddenUnits units are not drawn). All GL state it touches
 // is restored. Both sizes are clamped to what the render targets hold. Returns true when the
 // params or shape changed (not for a size change alone). `detail` (0..1] is the rendered size
 // over the displayed size: contour lines get thinner in rendered pixels so they stay ~2 px on
@@ -31,5 +32,6 @@ double map_renderer_unit_peak(int layer, int unit);
 // Renders a size x size grid of raw values (float bits, no colour) for the output and for every
 // hidden unit and returns the largest |shader − CPU| / max(1, |CPU|) against network_eval /
 // net_probe_forward (absolute for values within ±1, relative beyond: the shader is float32).
-// Negative when the renderer is unavailable. For tests and the debug hook; allocates.
+// Negative when the renderer is unavailable or the net is wider than the page shows
+// (kPageMaxHiddenUnits). For tests and the debug hook; allocates.
 double map_renderer_check(const bpl::Network& net, int size);
