@@ -16,8 +16,10 @@ log() { echo "setup: $*" >&2; }
 # ---- apt packages -----------------------------------------------------------------------
 # clang's libFuzzer and sanitizer runtimes (libclang_rt.*) are only a recommendation of clang,
 # which --no-install-recommends leaves out: libclang-rt-dev is named so the fuzz tests can build.
-APT_PACKAGES=(cmake make g++ clang libclang-rt-dev emscripten doctest-dev python3-numpy python3-fonttools
-              chromium fonts-dejavu-core dpkg-dev gzip)
+# libblas3 (the reference BLAS) is named because python3-numpy is as happy with OpenBLAS, and
+# the pinned reference runs (tests/reference/numpy_env.py) need this one.
+APT_PACKAGES=(cmake make g++ clang libclang-rt-dev emscripten doctest-dev python3-numpy libblas3
+              python3-fonttools chromium fonts-dejavu-core dpkg-dev gzip)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
