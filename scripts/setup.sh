@@ -13,6 +13,16 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 log() { echo "setup: $*" >&2; }
 
+# One setup at a time per cache (serve.sh and test.sh started together, or two worktrees): a
+# second run waits here, then finds everything in place, instead of building SDL2 into the
+# same folders at the same moment. The lock is the cache folder itself (flock on its fd).
+[ -d "$CACHE" ] || $SUDO mkdir -p "$CACHE"
+exec 9<"$CACHE"
+if ! flock -n 9; then
+  log "waiting for another setup run using $CACHE"
+  flock 9
+fi
+
 # ---- apt packages -----------------------------------------------------------------------
 # clang's libFuzzer and sanitizer runtimes (libclang_rt.*) are only a recommendation of clang,
 # which --no-install-recommends leaves out: libclang-rt-dev is named so the fuzz tests can build.
@@ -57,7 +67,8 @@ if [ "$need_sources" = 1 ]; then ensure_deb_src; fi
 if [ "${#missing[@]}" -gt 0 ]; then
   apt_update
   log "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
 fi
 
 export NODE_PATH=/usr/share/nodejs
