@@ -9,7 +9,7 @@ if(NOT EXISTS ${BPL_DOCTEST_HEADER})
 endif()
 set(DOCTEST_INCLUDE_DIR ${CMAKE_BINARY_DIR}/doctest-include)
 configure_file(${BPL_DOCTEST_HEADER} ${DOCTEST_INCLUDE_DIR}/doctest/doctest.h COPYONLY)
-find_program(BPL_NODE node REQUIRED)
+find_program(BPL_NODE node REQUIRED NO_CACHE)   # looked up afresh: never a stale path from an earlier configure
 set(BPL_PYTHON /usr/bin/python3)   # Debian's interpreter: the one with python3-numpy
 
 file(GLOB BPL_TEST_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.cpp)
@@ -89,3 +89,8 @@ endif()
 
 # Fuzzers (clang + libFuzzer) and the suites under ASan + UBSan.
 include(cmake/hardening.cmake)
+
+# Every entry runs with the same locale and time zone, whatever the caller's (nothing here should
+# depend on them; Python decodes the programs' UTF-8 output by the locale, Chromium formats by it).
+get_property(registered DIRECTORY PROPERTY TESTS)
+set_property(TEST ${registered} APPEND PROPERTY ENVIRONMENT "LC_ALL=C.UTF-8" "TZ=UTC")

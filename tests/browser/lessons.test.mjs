@@ -20,7 +20,7 @@ async function openLesson(id, shotAtEpoch) {
   assert.equal(s.lesson, id);
   assert.equal(s.running, true, 'a lesson plays on its own');
   assert.deepEqual(s.notices, []);
-  await until(page, (e) => window.backpropLab.state().epoch >= e, shotAtEpoch, 90000);
+  await until(page, (e) => window.backpropLab.state().epoch >= e, shotAtEpoch);
   await frames(page, 5);
   await page.screenshot({ path: screenshotPath(`lesson-${id}.png`) });
   return { page, errors };
@@ -86,7 +86,7 @@ test('lr-too-small: η = 0.01 crawls; η = 1 from the same start is ~100x faster
 test('lr-too-large: η = 1 diverges and is flagged; η = 0.1 from the same start converges', async () => {
   const { page, errors } = await openPage(browser, `${server.origin}/?lesson=lr-too-large`);
   // It plays one epoch a frame so the blow-up can be watched; past epoch 10 the loss is huge.
-  await until(page, () => window.backpropLab.state().epoch >= 12, null, 60000);
+  await until(page, () => window.backpropLab.state().epoch >= 12);
   const climbing = await page.evaluate(() => window.backpropLab.state());
   assert.ok(climbing.loss > 1e20 && !climbing.diverged, `loss climbing: ${climbing.loss} at epoch ${climbing.epoch}`);
   await step(page, 200);   // the rest of the way at once (slow software-GL frames here)

@@ -97,13 +97,22 @@ export async function openPage(browser, url, { width = 1280, height = 800, devic
   return { page, context, errors };
 }
 
-// Waits for `frames` more animation frames in the page (or frame).
+// Waits for `frames` more animation frames in the page (or frame); fails after WAIT_MS
+// without them (a page that stopped drawing, not a slow one).
 export async function frames(page, n = 10) {
-  await page.evaluate((count) => new Promise((resolve) => {
-    let left = count;
-    const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  }), n);
+  let timer;
+  const stuck = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`fewer than ${n} animation frames in ${WAIT_MS / 1000} s`)), WAIT_MS);
+  });
+  try {
+    await Promise.race([stuck, page.evaluate((count) => new Promise((resolve) => {
+      let left = count;
+      const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+      requestAnimationFrame(tick);
+    }), n)]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function until(page, predicate, arg, timeout = WAIT_MS) {

@@ -23,7 +23,9 @@ test('page loads, draws, and learns XOR on the defaults', async () => {
   assert.ok(later.epoch > first.epoch, 'epochs advance');
   assert.ok(later.loss < first.loss, `loss falls (${first.loss} -> ${later.loss})`);
   assert.equal(later.diverged, false);
-  assert.ok(later.fps > 0 && later.frameMs > 0);
+  // Reported, whatever their size (the benchmark measures them): a fast machine's frame can
+  // read 0.00 ms with a coarse clock.
+  assert.ok(later.fps > 0 && Number.isFinite(later.frameMs) && later.frameMs >= 0, JSON.stringify(later));
 
   await frames(page, 20);
   const png = await page.screenshot({ path: screenshotPath('full-page.png') });
