@@ -132,10 +132,17 @@ if [ ! -f "$IMGUI_PREFIX/lib/libimgui.a" ]; then
 fi
 
 # ---- npm packages for the browser tests (playwright-core only: it drives Debian's chromium) --
-if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
-  log "installing playwright-core from npm"
-  (cd "$ROOT/tests/browser" && npm install --no-audit --no-fund --silent >/dev/null 2>&1) || {
-    echo "setup: npm install in tests/browser failed" >&2; exit 1; }
+# Installed exactly as package-lock.json pins them (npm ci), and again whenever what is in
+# node_modules is not that version: an older install left in the folder is never used.
+npm_version() {  # $1 = file, $2 = JS expression of `p` giving the version (empty when absent)
+  node -e "try { const p = require(process.argv[1]); console.log($2 || ''); } catch { console.log(''); }" "$1"
+}
+wanted="$(npm_version "$ROOT/tests/browser/package-lock.json" "p.packages['node_modules/playwright-core'].version")"
+have="$(npm_version "$ROOT/tests/browser/node_modules/playwright-core/package.json" "p.version")"
+if [ -z "$wanted" ] || [ "$have" != "$wanted" ]; then
+  log "installing playwright-core ${wanted:-?} from npm (found ${have:-none})"
+  (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1) || {
+    echo "setup: npm ci in tests/browser failed" >&2; exit 1; }
 fi
 
 echo "$CACHE"
