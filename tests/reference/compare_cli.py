@@ -15,7 +15,8 @@ Two comparisons, each saying what it claims:
 
 Usage: compare_cli.py [--same-exp] <command…>   e.g. compare_cli.py --same-exp build/native/xor-train
                                                        compare_cli.py node build/web/xor-train.js
-Set BPL_COMPARE_SEED to repeat a particular set of runs (the summary line prints it).
+The runs are drawn from BPL_COMPARE_SEED (default DEFAULT_SEED), so every machine and every
+run of the suite checks the same runs; set it to explore others (the summary line prints it).
 """
 import json
 import os
@@ -37,12 +38,14 @@ import numpy_env  # noqa: E402
 
 REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "reference.py")
 RUNS = 12
+DEFAULT_SEED = 20261203
 # Last-bit differences of `exp` (NumPy's AVX-512 kernel, glibc with and without FMA, Emscripten)
-# drift to below 1e-14 relative in the printed lines over these runs and the golden ones (up to
-# 10,000 epochs; tests/reference/drift.py measures it), and below 3e-14 in the final weights
-# (test_reference.cpp). The bound leaves a margin of over 30; a real departure from the
-# reference (a wrong operation, a missed update) shows at 1e-9 or more.
-TOLERANCE = 1e-12
+# drift, over runs like these (random shapes and rates, up to 4,000 epochs) and the golden ones
+# (up to 10,000), to at most about 1e-13 relative in the printed lines (tests/reference/drift.py,
+# and this script with other BPL_COMPARE_SEEDs, measure it) and 3e-14 in the final weights
+# (test_reference.cpp prints it). The bound leaves a margin of 100; a real departure from the
+# reference shows at 1e-9 or more (a learning rate off by one part in 1e-9 already does).
+TOLERANCE = 1e-11
 LOSS_LINE = re.compile(r"^Epoch (\d+), Loss: (\S+)$")
 PREDICTION_LINE = re.compile(r"^([01] [01]) -> (\S+)$")
 
@@ -134,7 +137,7 @@ def main():
     if not command:
         print(__doc__)
         return 2
-    seed = int(os.environ.get("BPL_COMPARE_SEED", random.SystemRandom().randint(0, 2**31)))
+    seed = int(os.environ.get("BPL_COMPARE_SEED", DEFAULT_SEED))
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="compare-cli-") as tmp:
         runs = [random_run(rng, index, tmp) for index in range(RUNS)]
