@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """bench-report: joins the pieces scripts/bench.sh collected (engine-bench natively and in WASM,
-numpy_bench.py, page_bench.mjs) into one table with the issue 5 targets marked met / NOT MET,
+numpy_bench.py, page_bench.mjs) into one table with the targets marked met / NOT MET,
 and writes everything as JSON. Usage: bench_report.py <folder with the pieces> <out.json>."""
 import json
 import os

@@ -1,8 +1,8 @@
 # Robustness checks in build/native's ctest (included at the end of cmake/tests.cmake, native
 # trees only): fuzz/<target> builds a libFuzzer target with clang++ and runs it on a fixed number
 # of inputs; asan/<name> runs every doctest suite and the CLI and live reference checks built with
-# ASan + UBSan, in a Debug -O1 tree of the engine, tests and xor-train only (<build>/asan,
-# configured and built by the asan/build fixture).
+# ASan + UBSan, in the Debug -O1 tree of the `asan` preset (build/asan: engine, tests and
+# xor-train only), which scripts/test.sh configures and the asan/build fixture brings up to date.
 option(BPL_HARDENING_TESTS "Register the fuzz/* and asan/* ctest entries" ON)
 if(BPL_SANITIZE OR NOT BPL_HARDENING_TESTS)
   return()   # the sanitized tree itself only builds what asan/* runs
@@ -13,7 +13,7 @@ endif()
 # project's 2-core machines. Not a cache variable, so no earlier configure can change it; the
 # BPL_FUZZ_RUNS environment variable overrides it for one run.
 set(BPL_FUZZ_RUNS 1000000)
-set(BPL_ASAN_DIR ${CMAKE_BINARY_DIR}/asan)
+set(BPL_ASAN_DIR ${CMAKE_SOURCE_DIR}/build/asan)   # the asan preset's tree
 set(BPL_SANITIZER_ENV "ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:abort_on_error=0"
                       "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1")
 
@@ -42,13 +42,10 @@ foreach(target IN ITEMS config weights_json)
 endforeach()
 
 # ---- the native suites under AddressSanitizer + UndefinedBehaviorSanitizer ----------------
-# Same compiler as this tree; Debug with -O1 keeps the build and the runs cheap.
-add_test(NAME asan/build
-         COMMAND sh -c "\"${CMAKE_COMMAND}\" -S \"${CMAKE_SOURCE_DIR}\" -B \"${BPL_ASAN_DIR}\" \
--DCMAKE_CXX_COMPILER=\"${CMAKE_CXX_COMPILER}\" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG='-g -O1' \
--DBPL_SANITIZE=ON -DBPL_TESTS=ON -DBPL_WEB_TESTS=OFF >\"${CMAKE_BINARY_DIR}/asan-configure.log\" 2>&1 \
-|| { cat \"${CMAKE_BINARY_DIR}/asan-configure.log\"; exit 1; }; \
-\"${CMAKE_COMMAND}\" --build \"${BPL_ASAN_DIR}\" --target engine_tests xor-train -j \"$(nproc)\"")
+# Debug with -O1 keeps the build and the runs cheap.
+add_test(NAME asan/build COMMAND sh -c "test -f \"$1/CMakeCache.txt\" || { echo \"$1 is not configured: \
+run scripts/test.sh, or cmake --preset asan\"; exit 1; }; exec \"$0\" --build \"$1\" --target engine_tests xor-train"
+         ${CMAKE_COMMAND} ${BPL_ASAN_DIR})
 set_tests_properties(asan/build PROPERTIES FIXTURES_SETUP bpl_asan TIMEOUT 1800)
 
 foreach(test_file IN LISTS BPL_TEST_FILES)

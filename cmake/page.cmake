@@ -72,12 +72,11 @@ endif()
 set(BPL_FONT_DIR "${CMAKE_BINARY_DIR}/generated/fonts")
 set(BPL_FONT_FILES "")
 # Download size: the subsets hold ASCII plus only those characters of the ranges that the page's
-# sources actually contain (cmake/used_chars.py scans web/ and engine/ at configure time; CMake
-# re-runs when one of them changes, the subsets are remade only when the set of characters
-# does). Every glyph the ranges allowed cost ~100 KB of gzip.
-file(GLOB BPL_TEXT_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.cpp ${CMAKE_SOURCE_DIR}/web/*.hpp
-     ${CMAKE_SOURCE_DIR}/engine/*.cpp ${CMAKE_SOURCE_DIR}/engine/*.hpp)
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${BPL_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/cmake/used_chars.py)
+# sources actually contain. cmake/used_chars.py scans web/ and engine/ as a build step (no
+# re-configure when a source changes) and rewrites a face's character list only when it
+# changes, so the subsets are remade only then. Every glyph the ranges allowed cost ~100 KB
+# of gzip.
+set(BPL_TEXT_SOURCES ${BPL_WEB_SOURCES} ${BPL_WEB_HEADERS} ${BPL_ENGINE_SOURCES} ${BPL_ENGINE_HEADERS})
 # The mono face only shows numbers and row labels (kMonoRanges in web/ui_theme.cpp).
 set(BPL_MONO_RANGES "0x00B2,0x00B3,0x00B7,0x00B7,0x00B9,0x00B9,0x00D7,0x00D7,0x0370,0x03FF,0x2070,0x209F,0x2212,0x2212")
 foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
@@ -86,24 +85,30 @@ foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
   if(face STREQUAL "DejaVuSansMono")
     set(face_ranges "${BPL_MONO_RANGES}")
   endif()
-  execute_process(COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/used_chars.py "${face_ranges}" ${BPL_TEXT_SOURCES}
-                  OUTPUT_VARIABLE face_chars COMMAND_ERROR_IS_FATAL ANY)
   set(chars_file "${BPL_FONT_DIR}/${face}-chars.txt")
-  file(CONFIGURE OUTPUT "${chars_file}" CONTENT "${face_chars}")   # rewritten only when it changes
+  add_custom_command(
+    OUTPUT "${BPL_FONT_DIR}/${face}-chars.stamp"
+    BYPRODUCTS "${chars_file}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${BPL_FONT_DIR}"
+    COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/used_chars.py --out "${chars_file}" "${face_ranges}"
+            ${BPL_TEXT_SOURCES}
+    COMMAND ${CMAKE_COMMAND} -E touch "${BPL_FONT_DIR}/${face}-chars.stamp"
+    DEPENDS ${BPL_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/cmake/used_chars.py
+    COMMENT "Scanning the sources for ${face}'s characters"
+    VERBATIM)
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${BPL_FONT_DIR}"
     COMMAND /usr/bin/python3 -m fontTools.subset "${BPL_FONT_SOURCE_DIR}/${face}.ttf"
             --unicodes=U+0020-007E "--text-file=${chars_file}" --no-hinting --layout-features= --name-IDs=
             --notdef-outline "--output-file=${out}"
-    DEPENDS "${BPL_FONT_SOURCE_DIR}/${face}.ttf" "${chars_file}"
+    DEPENDS "${BPL_FONT_SOURCE_DIR}/${face}.ttf" "${chars_file}" "${BPL_FONT_DIR}/${face}-chars.stamp"
     COMMENT "Subsetting ${face}"
     VERBATIM)
   list(APPEND BPL_FONT_FILES "${out}")
 endforeach()
 
 # ---- the page ------------------------------------------------------------------------------
-file(GLOB BPL_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.cpp)
 set(BPL_SHADER_FILES
   ${CMAKE_SOURCE_DIR}/shaders/decision_map.vert.glsl ${CMAKE_SOURCE_DIR}/shaders/decision_map.frag.glsl
   ${CMAKE_SOURCE_DIR}/shaders/ui.vert.glsl ${CMAKE_SOURCE_DIR}/shaders/ui.frag.glsl
@@ -117,8 +122,7 @@ target_compile_definitions(backprop-lab PRIVATE "BPL_FONT_RANGES=${cxx_ranges}0"
 bpl_embed_files(backprop-lab fonts_embedded.hpp bpl_fonts binary ${BPL_FONT_FILES})
 bpl_embed_files(backprop-lab shaders_embedded.hpp bpl_shaders text ${BPL_SHADER_FILES})
 set_target_properties(backprop-lab PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-# Size (issue 5, measured on the gzipped download): -Oz, emmalloc and no errno/longjmp support
-# take ~9 KB off; web/link_trims.cpp keeps unused SDL and GL glue out (~47 KB). The GL settings
+# Size of the gzipped download: -Oz, emmalloc and no errno/longjmp support take ~9 KB off; web/link_trims.cpp keeps unused SDL and GL glue out (~47 KB). The GL settings
 # drop JS-side GL error tracking and extension auto-enabling (nothing here uses an extension);
 # the incoming Module API is what web/shell.js passes; wasm-opt --converge (together ~1.4 KB).
 target_link_options(backprop-lab PRIVATE

@@ -12,7 +12,6 @@ configure_file(${BPL_DOCTEST_HEADER} ${DOCTEST_INCLUDE_DIR}/doctest/doctest.h CO
 find_program(BPL_NODE node REQUIRED NO_CACHE)   # looked up afresh: never a stale path from an earlier configure
 set(BPL_PYTHON /usr/bin/python3)   # Debian's interpreter: the one with python3-numpy
 
-file(GLOB BPL_TEST_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/test_*.cpp)
 file(GLOB BPL_GOLDEN_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/reference/golden/*.txt)
 if(NOT BPL_GOLDEN_FILES)
   message(FATAL_ERROR "No golden reference outputs in tests/reference/golden/ (tests/test_reference.cpp "
@@ -66,7 +65,6 @@ endif()
 
 # Browser tests: each tests/browser/*.test.mjs is one ctest entry, run by node's test runner.
 if(BPL_WEB_TESTS)
-  file(GLOB BPL_BROWSER_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/browser/*.test.mjs)
   foreach(test_file IN LISTS BPL_BROWSER_TESTS)
     get_filename_component(name "${test_file}" NAME_WE)
     add_test(NAME browser/${name} COMMAND ${BPL_NODE} --test ${test_file})

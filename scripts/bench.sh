@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark (issue 5): builds what it needs (build/native and build/web through the presets,
+# The benchmark: builds what it needs (build/native and build/web through the presets,
 # after scripts/setup.sh), then measures in one run, so that ratios hold on a busy machine:
 #   1. engine ns/epoch, 2-4-1 sigmoid and 2-16-16-1 tanh: natively, as WASM under Node, and the
 #      NumPy reference loop (bench/numpy_bench.py) from the same initial weights;

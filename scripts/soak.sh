@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Soak test (issue 6, "long runs"; NOT part of scripts/test.sh): trains for a long time and
+# Soak test (long runs; NOT part of scripts/test.sh): trains for a long time and
 # records the process's resident memory over time, to show it stays flat.
 #
 #   bash scripts/soak.sh            # about 2 to 5 minutes on one core, plus the browser part

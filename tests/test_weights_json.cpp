@@ -147,7 +147,7 @@ TEST_CASE("weights_load copies into a net of the same shape and clears training 
     CHECK(bpl::weights_to_json(net).find("[[1, 2, 3], [4, 5, 6]]") != std::string::npos);
 }
 
-TEST_CASE("layers and rows past the limits are counted, not stored (issue 6: no memory blow-up)") {
+TEST_CASE("layers and rows past the limits are counted, not stored (no memory blow-up)") {
     // A megabyte of "{}," once built ~350,000 empty layers (34 MB) before the count check; the
     // extra layers and W rows are now skipped, and the messages still give the full count.
     std::string many = "{\"layers\": [{}";

@@ -1,6 +1,6 @@
 // Download size: stand-ins for library code the page links but never runs. A definition here
 // keeps the linker from pulling the library's object file (and everything it references).
-// Measured on the gzipped download (issue 5): about 14 KB for the first, 33 KB for the rest.
+// On the gzipped download: about 14 KB for the first, 33 KB for the rest.
 
 extern "C" {
 

@@ -1,9 +1,9 @@
-// Hostile input (issue 6): a table of bad inputs through every door the page has — URL
+// Hostile input: a table of bad inputs through every door the page has — URL
 // parameters, backpropLab.set(), loadWeights(), step()/stepPhase(), and postMessage commands
 // from a parent page on another origin. For each case: a notice on the page or an error to the
 // caller, the previous valid settings (and weights) kept, no console or page errors, nothing
 // injected into the DOM, a frame drawn afterwards, and the WASM heap bounded. The outcomes are
-// printed as a table (the closing note of issue 6 lists them).
+// printed as a table.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';

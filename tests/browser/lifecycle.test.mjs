@@ -1,4 +1,4 @@
-// The page's life outside the happy path (issue 6): divergence at a huge learning rate and its
+// The page's life outside the happy path: divergence at a huge learning rate and its
 // two remedies through the UI, a stopped or throttled requestAnimationFrame (background tab,
 // paused debugger) without runaway catch-up, 1×1 and display:none iframes, device-pixel-ratio
 // changes at runtime (zoom, another screen), and a long run at 10,000 epochs per frame with

@@ -1,4 +1,4 @@
-// Browser soak (issue 6, "long runs"; not part of the test run: scripts/soak.sh calls it).
+// Browser soak (long runs; not part of the test run: scripts/soak.sh calls it).
 // Opens the built page at 10,000 epochs per frame and samples, every SOAK_INTERVAL seconds for
 // SOAK_SECONDS: the epoch, the WASM heap (Module.HEAP8.length), the JS heap
 // (performance.memory.usedJSHeapSize), fps, and the loss-history and rewind sizes. Writes them as

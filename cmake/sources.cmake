@@ -1,0 +1,152 @@
+# Every source file of the project, listed by hand (no file(GLOB)): a file added to a folder
+# joins the build only when it is named here, and a listed file that is missing stops the
+# configure (cmake/require.cmake).
+
+# engine/: the network, standard library only
+set(BPL_ENGINE_SOURCES
+  ${CMAKE_SOURCE_DIR}/engine/activations.cpp
+  ${CMAKE_SOURCE_DIR}/engine/config.cpp
+  ${CMAKE_SOURCE_DIR}/engine/gradcheck.cpp
+  ${CMAKE_SOURCE_DIR}/engine/json_reader.cpp
+  ${CMAKE_SOURCE_DIR}/engine/losses.cpp
+  ${CMAKE_SOURCE_DIR}/engine/network.cpp
+  ${CMAKE_SOURCE_DIR}/engine/number_text.cpp
+  ${CMAKE_SOURCE_DIR}/engine/optimizer.cpp
+  ${CMAKE_SOURCE_DIR}/engine/rng.cpp
+  ${CMAKE_SOURCE_DIR}/engine/trainer.cpp
+  ${CMAKE_SOURCE_DIR}/engine/weights_json.cpp
+)
+set(BPL_ENGINE_HEADERS
+  ${CMAKE_SOURCE_DIR}/engine/activations.hpp
+  ${CMAKE_SOURCE_DIR}/engine/config.hpp
+  ${CMAKE_SOURCE_DIR}/engine/dense.hpp
+  ${CMAKE_SOURCE_DIR}/engine/dense_kernels.hpp
+  ${CMAKE_SOURCE_DIR}/engine/dense_reference.hpp
+  ${CMAKE_SOURCE_DIR}/engine/gradcheck.hpp
+  ${CMAKE_SOURCE_DIR}/engine/json_reader.hpp
+  ${CMAKE_SOURCE_DIR}/engine/losses.hpp
+  ${CMAKE_SOURCE_DIR}/engine/network.hpp
+  ${CMAKE_SOURCE_DIR}/engine/number_text.hpp
+  ${CMAKE_SOURCE_DIR}/engine/optimizer.hpp
+  ${CMAKE_SOURCE_DIR}/engine/rng.hpp
+  ${CMAKE_SOURCE_DIR}/engine/trainer.hpp
+  ${CMAKE_SOURCE_DIR}/engine/weights_json.hpp
+)
+
+# web/: the page
+set(BPL_WEB_SOURCES
+  ${CMAKE_SOURCE_DIR}/web/app.cpp
+  ${CMAKE_SOURCE_DIR}/web/before_after.cpp
+  ${CMAKE_SOURCE_DIR}/web/formula_matrices.cpp
+  ${CMAKE_SOURCE_DIR}/web/formula_view.cpp
+  ${CMAKE_SOURCE_DIR}/web/gl_program.cpp
+  ${CMAKE_SOURCE_DIR}/web/grad_history.cpp
+  ${CMAKE_SOURCE_DIR}/web/history.cpp
+  ${CMAKE_SOURCE_DIR}/web/host.cpp
+  ${CMAKE_SOURCE_DIR}/web/imgui_renderer.cpp
+  ${CMAKE_SOURCE_DIR}/web/input_events.cpp
+  ${CMAKE_SOURCE_DIR}/web/insight.cpp
+  ${CMAKE_SOURCE_DIR}/web/insight_bridge.cpp
+  ${CMAKE_SOURCE_DIR}/web/js_bridge.cpp
+  ${CMAKE_SOURCE_DIR}/web/json_text.cpp
+  ${CMAKE_SOURCE_DIR}/web/keyboard.cpp
+  ${CMAKE_SOURCE_DIR}/web/layout.cpp
+  ${CMAKE_SOURCE_DIR}/web/learn.cpp
+  ${CMAKE_SOURCE_DIR}/web/learn_json.cpp
+  ${CMAKE_SOURCE_DIR}/web/lessons.cpp
+  ${CMAKE_SOURCE_DIR}/web/link_trims.cpp
+  ${CMAKE_SOURCE_DIR}/web/main.cpp
+  ${CMAKE_SOURCE_DIR}/web/map_renderer.cpp
+  ${CMAKE_SOURCE_DIR}/web/net_probe.cpp
+  ${CMAKE_SOURCE_DIR}/web/network_layout.cpp
+  ${CMAKE_SOURCE_DIR}/web/network_phase_overlay.cpp
+  ${CMAKE_SOURCE_DIR}/web/network_tooltips.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_code.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_controls.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_flowchart.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_formulas.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_grad_norms.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_gradcheck.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_insights.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_lessons.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_loss.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_maps.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_network.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_notices.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_predictions.cpp
+  ${CMAKE_SOURCE_DIR}/web/panel_rewind.cpp
+  ${CMAKE_SOURCE_DIR}/web/plot_line.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui_theme.cpp
+  ${CMAKE_SOURCE_DIR}/web/url_params.cpp
+)
+set(BPL_WEB_HEADERS
+  ${CMAKE_SOURCE_DIR}/web/app.hpp
+  ${CMAKE_SOURCE_DIR}/web/app_state.hpp
+  ${CMAKE_SOURCE_DIR}/web/before_after.hpp
+  ${CMAKE_SOURCE_DIR}/web/formula_view.hpp
+  ${CMAKE_SOURCE_DIR}/web/gl_program.hpp
+  ${CMAKE_SOURCE_DIR}/web/grad_history.hpp
+  ${CMAKE_SOURCE_DIR}/web/history.hpp
+  ${CMAKE_SOURCE_DIR}/web/host.hpp
+  ${CMAKE_SOURCE_DIR}/web/imgui_renderer.hpp
+  ${CMAKE_SOURCE_DIR}/web/input_events.hpp
+  ${CMAKE_SOURCE_DIR}/web/insight.hpp
+  ${CMAKE_SOURCE_DIR}/web/insight_state.hpp
+  ${CMAKE_SOURCE_DIR}/web/js_bridge.hpp
+  ${CMAKE_SOURCE_DIR}/web/json_text.hpp
+  ${CMAKE_SOURCE_DIR}/web/keyboard.hpp
+  ${CMAKE_SOURCE_DIR}/web/layout.hpp
+  ${CMAKE_SOURCE_DIR}/web/learn.hpp
+  ${CMAKE_SOURCE_DIR}/web/learn_state.hpp
+  ${CMAKE_SOURCE_DIR}/web/lessons.hpp
+  ${CMAKE_SOURCE_DIR}/web/map_renderer.hpp
+  ${CMAKE_SOURCE_DIR}/web/net_probe.hpp
+  ${CMAKE_SOURCE_DIR}/web/network_layout.hpp
+  ${CMAKE_SOURCE_DIR}/web/network_phase_overlay.hpp
+  ${CMAKE_SOURCE_DIR}/web/network_tooltips.hpp
+  ${CMAKE_SOURCE_DIR}/web/panels.hpp
+  ${CMAKE_SOURCE_DIR}/web/plot_line.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui_theme.hpp
+  ${CMAKE_SOURCE_DIR}/web/url_params.hpp
+  ${CMAKE_SOURCE_DIR}/web/viz_labels.hpp
+  ${CMAKE_SOURCE_DIR}/web/viz_palette.hpp
+)
+
+# tests/: one doctest file per engine file (and the whole-engine checks), and the browser tests
+set(BPL_TEST_FILES
+  ${CMAKE_SOURCE_DIR}/tests/test_activations.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_config.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_dense.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_gradcheck.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_history.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_json_reader.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_losses.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_network.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_number_text.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_optimizer.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_pinned_weights.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_reference.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_rng.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_trainer.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_weights_json.cpp
+)
+set(BPL_BROWSER_TESTS
+  ${CMAKE_SOURCE_DIR}/tests/browser/api.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/csp.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/embed.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/formulas.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/hostile.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/insight.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/keyboard.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/lessons.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/lifecycle.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/maps.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/phases.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/robustness.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/smoke.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/speed.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/url_params.test.mjs
+)
+
+bpl_require_files("listed sources (part of the repository: git checkout -- .)" ${BPL_ENGINE_SOURCES}
+  ${BPL_ENGINE_HEADERS} ${BPL_WEB_SOURCES} ${BPL_WEB_HEADERS} ${BPL_TEST_FILES} ${BPL_BROWSER_TESTS})
