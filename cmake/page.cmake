@@ -86,13 +86,13 @@ foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
     set(face_ranges "${BPL_MONO_RANGES}")
   endif()
   set(chars_file "${BPL_FONT_DIR}/${face}-chars.txt")
+  # The list keeps its old time stamp when its content did not change: make then scans again on
+  # the next build (a fraction of a second) but does not remake the subset.
   add_custom_command(
-    OUTPUT "${BPL_FONT_DIR}/${face}-chars.stamp"
-    BYPRODUCTS "${chars_file}"
+    OUTPUT "${chars_file}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${BPL_FONT_DIR}"
     COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/cmake/used_chars.py --out "${chars_file}" "${face_ranges}"
             ${BPL_TEXT_SOURCES}
-    COMMAND ${CMAKE_COMMAND} -E touch "${BPL_FONT_DIR}/${face}-chars.stamp"
     DEPENDS ${BPL_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/cmake/used_chars.py
     COMMENT "Scanning the sources for ${face}'s characters"
     VERBATIM)
@@ -102,7 +102,7 @@ foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
     COMMAND /usr/bin/python3 -m fontTools.subset "${BPL_FONT_SOURCE_DIR}/${face}.ttf"
             --unicodes=U+0020-007E "--text-file=${chars_file}" --no-hinting --layout-features= --name-IDs=
             --notdef-outline "--output-file=${out}"
-    DEPENDS "${BPL_FONT_SOURCE_DIR}/${face}.ttf" "${chars_file}" "${BPL_FONT_DIR}/${face}-chars.stamp"
+    DEPENDS "${BPL_FONT_SOURCE_DIR}/${face}.ttf" "${chars_file}"
     COMMENT "Subsetting ${face}"
     VERBATIM)
   list(APPEND BPL_FONT_FILES "${out}")

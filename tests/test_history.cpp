@@ -26,14 +26,9 @@ struct Truth {   // what the net held after an epoch, recorded the slow way
 
 Truth truth_of(const Network& net) { return {net.params, net.opt_m, net.opt_v, net.adam_t, net.epoch_loss, net.config}; }
 
-// Trains `n` epochs the way web/insight.cpp does, keeping the truth of each one.
+// Trains `n` epochs through the page's own recording loop, keeping the truth of each one.
 void train_recorded(Network& net, History& h, long long n, std::map<long long, Truth>& truth) {
-    if (!history_continues(h, net)) history_mark_break(h);
-    for (long long i = 0; i < n; ++i) {
-        train_epoch(net);
-        history_record(h, net);
-        truth[net.epoch] = truth_of(net);
-    }
+    CHECK(history_train_epochs(h, net, n, [&](const Network& trained) { truth[trained.epoch] = truth_of(trained); }) == n);
 }
 
 void check_restores(const History& h, const Network& like, long long epoch, const Truth& t) {

@@ -9,6 +9,7 @@
 #include <vector>
 #include "config.hpp"
 #include "network.hpp"
+#include "trainer.hpp"
 
 constexpr long long kRecentEpochs = 1000;
 constexpr long long kKeyframeEvery = 32;   // a power of two, so keyframes fall on every thinned stride
@@ -70,3 +71,19 @@ size_t history_count(const History& h);           // thinned snapshots + history
 bool history_restore(const History& h, long long epoch, bpl::Network& net);
 // Epoch loss of a stored epoch (NaN when not stored).
 double history_loss(const History& h, long long epoch);
+
+// Trains up to n epochs (fewer when the net diverges), recording each finished one, then calls
+// after(net) (the page records gradient sizes there). Marks a break first when the net changed
+// since the last record. Returns the epochs run, counted like bpl::train_epochs.
+template <typename AfterEpoch>
+long long history_train_epochs(History& h, bpl::Network& net, long long n, AfterEpoch&& after) {
+    if (!history_continues(h, net)) history_mark_break(h);
+    long long run = 0;
+    for (; run < n && !net.diverged; ++run) {
+        bpl::train_epoch(net);
+        if (net.diverged) continue;
+        history_record(h, net);   // inline: a compare and a stored loss between keyframes
+        after(net);
+    }
+    return run;
+}

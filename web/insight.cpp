@@ -24,18 +24,8 @@ void insight_on_clear(AppState& app) {
 long long insight_train_epochs(AppState& app, long long n) {
     lesson_embed_notice(app);   // after the URL's keys (embed=1 may follow lesson=…)
     InsightState& s = app.insight;
-    bpl::Network& net = app.net;
-    // Settings or stepped phases changed the net since the last record: keyframe the next epoch,
-    // or replaying from the one before would miss the change.
-    if (!history_continues(s.history, net)) history_mark_break(s.history);
-    long long run = 0;
-    for (; run < n && !net.diverged; ++run) {   // counts like bpl::train_epochs
-        bpl::train_epoch(net);
-        if (net.diverged) continue;
-        history_record(s.history, net);       // inline: a compare and a stored loss between keyframes
-        grad_history_record(s.grad_norms, net);
-    }
-    return run;
+    return history_train_epochs(s.history, app.net, n,
+                                [&](const bpl::Network& net) { grad_history_record(s.grad_norms, net); });
 }
 
 void insight_on_settings_changed(AppState& app) { history_mark_break(app.insight.history); }
