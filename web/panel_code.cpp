@@ -118,8 +118,7 @@ void draw_print_log(const AppState& app) {
     const bpl::Config& c = app.config;
     std::string cmd = "reference.py --hidden " + std::to_string(c.hidden_units[0]) + " --lr " + bpl::format_shortest(c.lr) +
                       (log.seeded_start ? " --seed " + std::to_string(c.seed) : std::string(" --init <the loaded weights>"));
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::good), "✓ Seed-faithful: these are the losses %s prints.", cmd.c_str());
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::text_dim), "%s", learn_faithful_note());
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::good), "✓ Seed-faithful: these are the losses %s prints", cmd.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PushFont(g_fonts.mono);
     if (log.lines.empty()) ImGui::TextDisabled("(the first line comes when epoch 0 ends)");
@@ -127,6 +126,9 @@ void draw_print_log(const AppState& app) {
     for (size_t i = first; i < log.lines.size(); ++i)
         ImGui::Text("Epoch %lld, Loss: %s", log.lines[i].first, bpl::format_shortest(log.lines[i].second).c_str());
     ImGui::PopFont();
+    // Under the lines, so they stay in view; the whole reason in the (?) tooltip.
+    ImGui::TextDisabled("to the last digit where NumPy rounds exp like this page");
+    ui_help(learn_faithful_note());
 }
 
 }  // namespace
