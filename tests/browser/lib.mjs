@@ -115,6 +115,18 @@ export async function frames(page, n = 10) {
   }
 }
 
+// The epoch count seen in each of the next n animation frames (n + 1 values): consecutive
+// differences (deltas) are the epochs the page trained in one frame.
+export const epochsPerFrame = (page, n) => page.evaluate((count) => new Promise((resolve) => {
+  const seen = [window.backpropLab.state().epoch];
+  const tick = () => {
+    seen.push(window.backpropLab.state().epoch);
+    if (seen.length <= count) requestAnimationFrame(tick); else resolve(seen);
+  };
+  requestAnimationFrame(tick);
+}), n);
+export const deltas = (seen) => seen.slice(1).map((e, i) => e - seen[i]);
+
 export async function until(page, predicate, arg, timeout = WAIT_MS) {
   return page.waitForFunction(predicate, arg, { timeout, polling: 100 });
 }

@@ -5,7 +5,7 @@
 // bounded history and a flat WASM heap.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, newContext, frames, until, pixelStats, screenshotPath, WAIT_MS } from './lib.mjs';
+import { startServer, launchBrowser, openPage, newContext, frames, until, pixelStats, screenshotPath, WAIT_MS, epochsPerFrame, deltas } from './lib.mjs';
 
 let server, parentServer, browser;
 before(async () => {
@@ -21,16 +21,6 @@ after(async () => { await browser?.close(); await server?.close(); await parentS
 
 const lab = (page, fn, arg) => page.evaluate(fn, arg);
 
-// Epochs seen at each of the next n animation frames.
-const epochsPerFrame = (page, n) => page.evaluate((count) => new Promise((resolve) => {
-  const seen = [window.backpropLab.state().epoch];
-  const tick = () => {
-    seen.push(window.backpropLab.state().epoch);
-    if (seen.length <= count) requestAnimationFrame(tick); else resolve(seen);
-  };
-  requestAnimationFrame(tick);
-}), n);
-const deltas = (seen) => seen.slice(1).map((e, i) => e - seen[i]);
 
 // Every number anywhere in an API result is finite (JSON has no NaN: they must come out as null).
 function assertNoNonFinite(value, where) {

@@ -4,23 +4,12 @@
 // (scripts/bench.sh, bench/page_bench.mjs), not asserted here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, until } from './lib.mjs';
+import { startServer, launchBrowser, openPage, until, epochsPerFrame, deltas } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// The epoch count seen in each of the next n animation frames (n + 1 values): consecutive
-// differences are the epochs the page trained in one frame.
-const epochsPerFrame = (page, n) => page.evaluate((count) => new Promise((resolve) => {
-  const seen = [window.backpropLab.state().epoch];
-  const tick = () => {
-    seen.push(window.backpropLab.state().epoch);
-    if (seen.length <= count) requestAnimationFrame(tick); else resolve(seen);
-  };
-  requestAnimationFrame(tick);
-}), n);
-const deltas = (seen) => seen.slice(1).map((e, i) => e - seen[i]);
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 test('10,000 epochs per frame: many epochs every frame, never more than 10,000; bounded history', async () => {
