@@ -59,6 +59,8 @@ std::string canonical_key(std::string_view key) {
     if (key == "activation") return "act";
     if (key == "optimizer" || key == "optimiser") return "opt";
     if (key == "layers") return "hidden";
+    if (key == "output") return "out";
+    if (key == "init_scheme") return "init";
     return std::string(key);
 }
 

@@ -26,6 +26,16 @@ test('set() applies good values live and reports what it applied', async () => {
   assert.equal((await api(() => window.backpropLab.weights())).layers.length, 3);
 });
 
+test('set() echoes every long alias under its short key, with the value it applied', async () => {
+  const r = await api(() => window.backpropLab.set({ activation: 'tanh', output: 'linear', optimizer: 'momentum',
+    init_scheme: 'xavier', layers: '5' }));
+  assert.deepEqual(r.notices, []);
+  assert.deepEqual(r.applied, { act: 'tanh', out: 'linear', opt: 'momentum', init: 'xavier', hidden: '5' });
+  const s = await api(() => window.backpropLab.set({ optimiser: 'adam' }));
+  assert.deepEqual(s.applied, { opt: 'adam' });
+  await api(() => window.backpropLab.set({ act: 'sigmoid', out: 'sigmoid', opt: 'sgd', init: 'normal', hidden: 4 }));
+});
+
 test('set() with bad values gives notices and training keeps going', async () => {
   await api(() => window.backpropLab.set({ hidden: 4, lr: 0.1, opt: 'sgd' }));
   await api(() => window.backpropLab.play());
