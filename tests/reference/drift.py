@@ -2,7 +2,7 @@
 """Measures how far last-bit differences in `exp` drift over the runs the tests make, to set
 their tolerances from a measurement (not part of the test run; it prints a table).
 
-Each runner trains the same runs: every golden case (tests/reference/make_golden.py, up to
+Each runner trains the same runs: every seeded golden case (tests/reference/make_golden.py, up to
 10,000 epochs) and RUNS random runs drawn like compare_cli.py's. Every printed loss and
 prediction is compared with the pinned reference (numpy_env.pinned(): NumPy's scalar loops,
 glibc's `exp`, the reference BLAS) and the largest relative difference is reported.
