@@ -72,12 +72,13 @@ endif()
 set(BPL_FONT_DIR "${CMAKE_BINARY_DIR}/generated/fonts")
 set(BPL_FONT_FILES "")
 # Download size: the subsets hold ASCII plus only those characters of the ranges that the page's
-# sources actually contain. cmake/used_chars.py scans web/ and engine/ as a build step (no
+# sources actually contain. cmake/used_chars.py scans web/, lab/ and engine/ as a build step (no
 # re-configure when a source changes) and rewrites a face's character list only when it
 # changes, so the subsets are remade only then. Every glyph the ranges allowed cost ~100 KB
 # of gzip.
-set(BPL_TEXT_SOURCES ${BPL_WEB_SOURCES} ${BPL_WEB_HEADERS} ${BPL_ENGINE_SOURCES} ${BPL_ENGINE_HEADERS})
-# The mono face only shows numbers and row labels (kMonoRanges in web/ui_theme.cpp).
+set(BPL_TEXT_SOURCES ${BPL_WEB_SOURCES} ${BPL_WEB_HEADERS} ${BPL_LAB_SOURCES} ${BPL_LAB_HEADERS} ${BPL_ENGINE_SOURCES}
+                     ${BPL_ENGINE_HEADERS})
+# The mono face only shows numbers and row labels (kMonoRanges in web/ui/ui_theme.cpp).
 set(BPL_MONO_RANGES "0x00B2,0x00B3,0x00B7,0x00B7,0x00B9,0x00B9,0x00D7,0x00D7,0x0370,0x03FF,0x2070,0x209F,0x2212,0x2212")
 foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
   set(out "${BPL_FONT_DIR}/${face}-subset.ttf")
@@ -114,17 +115,29 @@ set(BPL_SHADER_FILES
   ${CMAKE_SOURCE_DIR}/shaders/ui.vert.glsl ${CMAKE_SOURCE_DIR}/shaders/ui.frag.glsl
   ${CMAKE_SOURCE_DIR}/shaders/ui_solid.frag.glsl)
 bpl_require_files("shaders of the page (part of the repository: git checkout -- shaders)" ${BPL_SHADER_FILES})
-add_executable(backprop-lab ${BPL_WEB_SOURCES})
-target_include_directories(backprop-lab PRIVATE ${CMAKE_SOURCE_DIR}/web)
-target_link_libraries(backprop-lab PRIVATE bpl_engine bpl_imgui)
-target_compile_options(backprop-lab PRIVATE ${BPL_WARNINGS} -Os -fno-exceptions -fno-rtti)
-target_compile_definitions(backprop-lab PRIVATE "BPL_FONT_RANGES=${cxx_ranges}0")
-bpl_embed_files(backprop-lab fonts_embedded.hpp bpl_fonts binary ${BPL_FONT_FILES})
-bpl_embed_files(backprop-lab shaders_embedded.hpp bpl_shaders text ${BPL_SHADER_FILES})
+# One library per layer, each seeing only the include folders of the layers below it:
+# render (GL) -> lab; ui (ImGui) -> render, lab; the page (platform) -> everything.
+set(BPL_PAGE_FLAGS ${BPL_WARNINGS} -Os -fno-exceptions -fno-rtti)
+add_library(bpl_render STATIC ${BPL_RENDER_SOURCES})
+target_include_directories(bpl_render PUBLIC ${CMAKE_SOURCE_DIR}/web/render)
+target_link_libraries(bpl_render PUBLIC bpl_lab)
+target_compile_options(bpl_render PRIVATE ${BPL_PAGE_FLAGS})
+bpl_embed_files(bpl_render shaders_embedded.hpp bpl_shaders text ${BPL_SHADER_FILES})
+add_library(bpl_ui STATIC ${BPL_UI_SOURCES})
+target_include_directories(bpl_ui PUBLIC ${CMAKE_SOURCE_DIR}/web/ui)
+target_link_libraries(bpl_ui PUBLIC bpl_render bpl_lab bpl_imgui)
+target_compile_options(bpl_ui PRIVATE ${BPL_PAGE_FLAGS})
+target_compile_definitions(bpl_ui PRIVATE "BPL_FONT_RANGES=${cxx_ranges}0")
+bpl_embed_files(bpl_ui fonts_embedded.hpp bpl_fonts binary ${BPL_FONT_FILES})
+add_executable(backprop-lab ${BPL_PLATFORM_SOURCES})
+target_include_directories(backprop-lab PRIVATE ${CMAKE_SOURCE_DIR}/web/platform
+                           ${CMAKE_BINARY_DIR}/generated)   # shaders_embedded.hpp (made for bpl_render)
+target_link_libraries(backprop-lab PRIVATE bpl_ui bpl_render bpl_lab bpl_engine bpl_imgui)
+target_compile_options(backprop-lab PRIVATE ${BPL_PAGE_FLAGS})
 set_target_properties(backprop-lab PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}")
-# Size of the gzipped download: -Oz, emmalloc and no errno/longjmp support take ~9 KB off; web/link_trims.cpp keeps unused SDL and GL glue out (~47 KB). The GL settings
+# Size of the gzipped download: -Oz, emmalloc and no errno/longjmp support take ~9 KB off; web/platform/link_trims.cpp keeps unused SDL and GL glue out (~47 KB). The GL settings
 # drop JS-side GL error tracking and extension auto-enabling (nothing here uses an extension);
-# the incoming Module API is what web/shell.js passes; wasm-opt --converge (together ~1.4 KB).
+# the incoming Module API is what site/shell.js passes; wasm-opt --converge (together ~1.4 KB).
 target_link_options(backprop-lab PRIVATE
   -Oz -fno-exceptions -fno-rtti -sMALLOC=emmalloc -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0
   -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -138,10 +151,10 @@ target_link_options(backprop-lab PRIVATE
 
 # ---- static files next to the WASM (index.html at the top of the repository) ---------------
 set(BPL_SITE_FILES
-  ${CMAKE_SOURCE_DIR}/index.html ${CMAKE_SOURCE_DIR}/web/style.css
-  ${CMAKE_SOURCE_DIR}/web/shell.js ${CMAKE_SOURCE_DIR}/web/bridge.js
-  ${CMAKE_SOURCE_DIR}/web/favicon.svg ${CMAKE_SOURCE_DIR}/web/preview.png)
-bpl_require_files("files of the page (part of the repository: git checkout -- index.html web)" ${BPL_SITE_FILES})
+  ${CMAKE_SOURCE_DIR}/index.html ${CMAKE_SOURCE_DIR}/site/style.css
+  ${CMAKE_SOURCE_DIR}/site/shell.js ${CMAKE_SOURCE_DIR}/site/bridge.js
+  ${CMAKE_SOURCE_DIR}/site/favicon.svg ${CMAKE_SOURCE_DIR}/site/preview.png)
+bpl_require_files("files of the page (part of the repository: git checkout -- index.html site)" ${BPL_SITE_FILES})
 set(site_outputs "")
 set(site_names backprop-lab.js backprop-lab.wasm)
 foreach(src IN LISTS BPL_SITE_FILES)

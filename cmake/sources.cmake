@@ -15,6 +15,7 @@ set(BPL_ENGINE_SOURCES
   ${CMAKE_SOURCE_DIR}/engine/rng.cpp
   ${CMAKE_SOURCE_DIR}/engine/trainer.cpp
   ${CMAKE_SOURCE_DIR}/engine/weights_json.cpp
+  ${CMAKE_SOURCE_DIR}/engine/xor_data.cpp
 )
 set(BPL_ENGINE_HEADERS
   ${CMAKE_SOURCE_DIR}/engine/activations.hpp
@@ -31,86 +32,116 @@ set(BPL_ENGINE_HEADERS
   ${CMAKE_SOURCE_DIR}/engine/rng.hpp
   ${CMAKE_SOURCE_DIR}/engine/trainer.hpp
   ${CMAKE_SOURCE_DIR}/engine/weights_json.hpp
+  ${CMAKE_SOURCE_DIR}/engine/xor_data.hpp
 )
 
-# web/: the page
-set(BPL_WEB_SOURCES
-  ${CMAKE_SOURCE_DIR}/web/app.cpp
-  ${CMAKE_SOURCE_DIR}/web/before_after.cpp
-  ${CMAKE_SOURCE_DIR}/web/formula_matrices.cpp
-  ${CMAKE_SOURCE_DIR}/web/formula_view.cpp
-  ${CMAKE_SOURCE_DIR}/web/gl_program.cpp
-  ${CMAKE_SOURCE_DIR}/web/grad_history.cpp
-  ${CMAKE_SOURCE_DIR}/web/history.cpp
-  ${CMAKE_SOURCE_DIR}/web/host.cpp
-  ${CMAKE_SOURCE_DIR}/web/imgui_renderer.cpp
-  ${CMAKE_SOURCE_DIR}/web/input_events.cpp
-  ${CMAKE_SOURCE_DIR}/web/insight.cpp
-  ${CMAKE_SOURCE_DIR}/web/insight_bridge.cpp
-  ${CMAKE_SOURCE_DIR}/web/js_bridge.cpp
-  ${CMAKE_SOURCE_DIR}/web/json_text.cpp
-  ${CMAKE_SOURCE_DIR}/web/keyboard.cpp
-  ${CMAKE_SOURCE_DIR}/web/layout.cpp
-  ${CMAKE_SOURCE_DIR}/web/learn.cpp
-  ${CMAKE_SOURCE_DIR}/web/learn_json.cpp
-  ${CMAKE_SOURCE_DIR}/web/lessons.cpp
-  ${CMAKE_SOURCE_DIR}/web/link_trims.cpp
-  ${CMAKE_SOURCE_DIR}/web/main.cpp
-  ${CMAKE_SOURCE_DIR}/web/map_renderer.cpp
-  ${CMAKE_SOURCE_DIR}/web/net_probe.cpp
-  ${CMAKE_SOURCE_DIR}/web/network_layout.cpp
-  ${CMAKE_SOURCE_DIR}/web/network_phase_overlay.cpp
-  ${CMAKE_SOURCE_DIR}/web/network_tooltips.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_code.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_controls.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_flowchart.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_formulas.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_grad_norms.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_gradcheck.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_insights.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_lessons.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_loss.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_maps.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_network.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_notices.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_predictions.cpp
-  ${CMAKE_SOURCE_DIR}/web/panel_rewind.cpp
-  ${CMAKE_SOURCE_DIR}/web/plot_line.cpp
-  ${CMAKE_SOURCE_DIR}/web/ui_theme.cpp
-  ${CMAKE_SOURCE_DIR}/web/url_params.cpp
+# lab/: the page's model, platform-free (engine + standard library): session, modes, settings,
+# formula text, JSON. Built natively (tested there) and into the page.
+set(BPL_LAB_SOURCES
+  ${CMAKE_SOURCE_DIR}/lab/api.cpp
+  ${CMAKE_SOURCE_DIR}/lab/before_after.cpp
+  ${CMAKE_SOURCE_DIR}/lab/formula_matrices.cpp
+  ${CMAKE_SOURCE_DIR}/lab/formula_view.cpp
+  ${CMAKE_SOURCE_DIR}/lab/frame.cpp
+  ${CMAKE_SOURCE_DIR}/lab/grad_history.cpp
+  ${CMAKE_SOURCE_DIR}/lab/history.cpp
+  ${CMAKE_SOURCE_DIR}/lab/insight.cpp
+  ${CMAKE_SOURCE_DIR}/lab/json_text.cpp
+  ${CMAKE_SOURCE_DIR}/lab/learn.cpp
+  ${CMAKE_SOURCE_DIR}/lab/learn_json.cpp
+  ${CMAKE_SOURCE_DIR}/lab/lessons.cpp
+  ${CMAKE_SOURCE_DIR}/lab/net_probe.cpp
+  ${CMAKE_SOURCE_DIR}/lab/print_log.cpp
+  ${CMAKE_SOURCE_DIR}/lab/session.cpp
+  ${CMAKE_SOURCE_DIR}/lab/session_host.cpp
+  ${CMAKE_SOURCE_DIR}/lab/url_params.cpp
 )
-set(BPL_WEB_HEADERS
-  ${CMAKE_SOURCE_DIR}/web/app.hpp
-  ${CMAKE_SOURCE_DIR}/web/app_state.hpp
-  ${CMAKE_SOURCE_DIR}/web/before_after.hpp
-  ${CMAKE_SOURCE_DIR}/web/formula_view.hpp
-  ${CMAKE_SOURCE_DIR}/web/gl_program.hpp
-  ${CMAKE_SOURCE_DIR}/web/grad_history.hpp
-  ${CMAKE_SOURCE_DIR}/web/history.hpp
-  ${CMAKE_SOURCE_DIR}/web/host.hpp
-  ${CMAKE_SOURCE_DIR}/web/imgui_renderer.hpp
-  ${CMAKE_SOURCE_DIR}/web/input_events.hpp
-  ${CMAKE_SOURCE_DIR}/web/insight.hpp
-  ${CMAKE_SOURCE_DIR}/web/insight_state.hpp
-  ${CMAKE_SOURCE_DIR}/web/js_bridge.hpp
-  ${CMAKE_SOURCE_DIR}/web/json_text.hpp
-  ${CMAKE_SOURCE_DIR}/web/keyboard.hpp
-  ${CMAKE_SOURCE_DIR}/web/layout.hpp
-  ${CMAKE_SOURCE_DIR}/web/learn.hpp
-  ${CMAKE_SOURCE_DIR}/web/learn_state.hpp
-  ${CMAKE_SOURCE_DIR}/web/lessons.hpp
-  ${CMAKE_SOURCE_DIR}/web/map_renderer.hpp
-  ${CMAKE_SOURCE_DIR}/web/net_probe.hpp
-  ${CMAKE_SOURCE_DIR}/web/network_layout.hpp
-  ${CMAKE_SOURCE_DIR}/web/network_phase_overlay.hpp
-  ${CMAKE_SOURCE_DIR}/web/network_tooltips.hpp
-  ${CMAKE_SOURCE_DIR}/web/panels.hpp
-  ${CMAKE_SOURCE_DIR}/web/plot_line.hpp
-  ${CMAKE_SOURCE_DIR}/web/ui_theme.hpp
-  ${CMAKE_SOURCE_DIR}/web/url_params.hpp
-  ${CMAKE_SOURCE_DIR}/web/viz_labels.hpp
-  ${CMAKE_SOURCE_DIR}/web/viz_palette.hpp
+set(BPL_LAB_HEADERS
+  ${CMAKE_SOURCE_DIR}/lab/api.hpp
+  ${CMAKE_SOURCE_DIR}/lab/app_state.hpp
+  ${CMAKE_SOURCE_DIR}/lab/before_after.hpp
+  ${CMAKE_SOURCE_DIR}/lab/formula_view.hpp
+  ${CMAKE_SOURCE_DIR}/lab/frame.hpp
+  ${CMAKE_SOURCE_DIR}/lab/grad_history.hpp
+  ${CMAKE_SOURCE_DIR}/lab/history.hpp
+  ${CMAKE_SOURCE_DIR}/lab/insight.hpp
+  ${CMAKE_SOURCE_DIR}/lab/insight_state.hpp
+  ${CMAKE_SOURCE_DIR}/lab/json_text.hpp
+  ${CMAKE_SOURCE_DIR}/lab/learn.hpp
+  ${CMAKE_SOURCE_DIR}/lab/learn_state.hpp
+  ${CMAKE_SOURCE_DIR}/lab/lessons.hpp
+  ${CMAKE_SOURCE_DIR}/lab/net_probe.hpp
+  ${CMAKE_SOURCE_DIR}/lab/print_log.hpp
+  ${CMAKE_SOURCE_DIR}/lab/session.hpp
+  ${CMAKE_SOURCE_DIR}/lab/session_host.hpp
+  ${CMAKE_SOURCE_DIR}/lab/url_params.hpp
 )
+
+# web/: the page, one folder per layer (tests/structure/check_layers.py checks who includes what)
+# web/render/: GL only
+set(BPL_RENDER_SOURCES
+  ${CMAKE_SOURCE_DIR}/web/render/gl_program.cpp
+  ${CMAKE_SOURCE_DIR}/web/render/map_renderer.cpp
+)
+set(BPL_RENDER_HEADERS
+  ${CMAKE_SOURCE_DIR}/web/render/gl_program.hpp
+  ${CMAKE_SOURCE_DIR}/web/render/map_renderer.hpp
+  ${CMAKE_SOURCE_DIR}/web/render/palette.hpp
+)
+# web/ui/: the ImGui panels
+set(BPL_UI_SOURCES
+  ${CMAKE_SOURCE_DIR}/web/ui/layout.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/mode_switch.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/network_layout.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/network_phase_overlay.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/network_tooltips.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_code.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_controls.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_flowchart.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_formulas.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_grad_norms.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_gradcheck.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_insights.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_lessons.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_loss.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_maps.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_network.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_notices.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_predictions.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panel_rewind.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/plot_line.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/ui_theme.cpp
+)
+set(BPL_UI_HEADERS
+  ${CMAKE_SOURCE_DIR}/web/ui/layout.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/network_layout.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/network_phase_overlay.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/network_tooltips.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/panels.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/plot_line.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/ui_theme.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/viz_labels.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/viz_palette.hpp
+)
+# web/platform/: Emscripten, SDL, the JS exports, the ImGui renderer backend, main()
+set(BPL_PLATFORM_SOURCES
+  ${CMAKE_SOURCE_DIR}/web/platform/host.cpp
+  ${CMAKE_SOURCE_DIR}/web/platform/imgui_renderer.cpp
+  ${CMAKE_SOURCE_DIR}/web/platform/input_events.cpp
+  ${CMAKE_SOURCE_DIR}/web/platform/js_api.cpp
+  ${CMAKE_SOURCE_DIR}/web/platform/keyboard.cpp
+  ${CMAKE_SOURCE_DIR}/web/platform/link_trims.cpp
+  ${CMAKE_SOURCE_DIR}/web/platform/main.cpp
+)
+set(BPL_PLATFORM_HEADERS
+  ${CMAKE_SOURCE_DIR}/web/platform/host.hpp
+  ${CMAKE_SOURCE_DIR}/web/platform/imgui_renderer.hpp
+  ${CMAKE_SOURCE_DIR}/web/platform/input_events.hpp
+  ${CMAKE_SOURCE_DIR}/web/platform/js_api.hpp
+  ${CMAKE_SOURCE_DIR}/web/platform/keyboard.hpp
+)
+set(BPL_WEB_SOURCES ${BPL_RENDER_SOURCES} ${BPL_UI_SOURCES} ${BPL_PLATFORM_SOURCES})
+set(BPL_WEB_HEADERS ${BPL_RENDER_HEADERS} ${BPL_UI_HEADERS} ${BPL_PLATFORM_HEADERS})
 
 # tests/: one doctest file per engine file (and the whole-engine checks), and the browser tests
 set(BPL_TEST_FILES
@@ -149,4 +180,4 @@ set(BPL_BROWSER_TESTS
 )
 
 bpl_require_files("listed sources (part of the repository: git checkout -- .)" ${BPL_ENGINE_SOURCES}
-  ${BPL_ENGINE_HEADERS} ${BPL_WEB_SOURCES} ${BPL_WEB_HEADERS} ${BPL_TEST_FILES} ${BPL_BROWSER_TESTS})
+  ${BPL_ENGINE_HEADERS} ${BPL_LAB_SOURCES} ${BPL_LAB_HEADERS} ${BPL_WEB_SOURCES} ${BPL_WEB_HEADERS} ${BPL_TEST_FILES} ${BPL_BROWSER_TESTS})

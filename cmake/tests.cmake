@@ -22,11 +22,10 @@ set(BPL_CLI_TEST ${CMAKE_SOURCE_DIR}/tests/cli/cli_test.py)
 set(BPL_REFERENCE_LIVE_TEST ${CMAKE_SOURCE_DIR}/tests/reference/compare_cli.py)
 bpl_require_files("test scripts (part of the repository: git checkout -- tests)" ${BPL_CLI_TEST} ${BPL_REFERENCE_LIVE_TEST})
 
-# web/history.cpp (the page's rewind history) is engine-only code, tested here too (test_history.cpp).
-add_executable(engine_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${BPL_TEST_FILES}
-               ${CMAKE_SOURCE_DIR}/web/history.cpp)
-target_link_libraries(engine_tests PRIVATE bpl_engine)
-target_include_directories(engine_tests PRIVATE ${DOCTEST_INCLUDE_DIR} ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/web)
+# One test program for the engine and the lab (the page's platform-free model), native and WASM.
+add_executable(engine_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${BPL_TEST_FILES})
+target_link_libraries(engine_tests PRIVATE bpl_lab bpl_engine)
+target_include_directories(engine_tests PRIVATE ${DOCTEST_INCLUDE_DIR} ${CMAKE_SOURCE_DIR}/tests)
 target_compile_options(engine_tests PRIVATE ${BPL_WARNINGS})
 bpl_embed_files(engine_tests golden_outputs.hpp bpl_golden text ${BPL_GOLDEN_FILES})
 target_compile_definitions(engine_tests PRIVATE BPL_HAVE_GOLDEN=1)
@@ -85,6 +84,13 @@ exec \"$0\" --build \"$1\"" ${CMAKE_COMMAND} ${BPL_WEB_BUILD_DIR})
   set_tests_properties(${registered} PROPERTIES FIXTURES_REQUIRED bpl_web)
 endif()
 
+# The layers: who may include what (engine, lab, web/render, web/ui, web/platform) and no include
+# cycle between modules; the self-test first proves the check catches each kind of problem.
+set(BPL_LAYER_CHECK ${CMAKE_SOURCE_DIR}/tests/structure/check_layers.py)
+bpl_require_files("the layering check (part of the repository: git checkout -- tests)" ${BPL_LAYER_CHECK})
+add_test(NAME native/layers COMMAND ${BPL_PYTHON} ${BPL_LAYER_CHECK} --root ${CMAKE_SOURCE_DIR})
+add_test(NAME native/layers_self_test COMMAND ${BPL_PYTHON} ${BPL_LAYER_CHECK} --self-test)
+
 # Fuzzers (clang + libFuzzer) and the suites under ASan + UBSan.
 include(cmake/hardening.cmake)
 
@@ -92,3 +98,4 @@ include(cmake/hardening.cmake)
 # depend on them; Python decodes the programs' UTF-8 output by the locale, Chromium formats by it).
 get_property(registered DIRECTORY PROPERTY TESTS)
 set_property(TEST ${registered} APPEND PROPERTY ENVIRONMENT "LC_ALL=C.UTF-8" "TZ=UTC")
+

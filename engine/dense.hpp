@@ -6,7 +6,7 @@
 #pragma once
 #include "dense_kernels.hpp"
 #include "dense_reference.hpp"
-#include "network.hpp"
+#include "xor_data.hpp"
 
 namespace bpl {
 

@@ -10,8 +10,6 @@
 
 namespace bpl {
 
-const double kXorInputs[kSamples * kInputs] = {0, 0, 0, 1, 1, 0, 1, 1};
-const double kXorTargets[kSamples] = {0, 1, 1, 0};
 
 namespace {
 

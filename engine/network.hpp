@@ -8,16 +8,11 @@
 #include <string>
 #include <vector>
 #include "config.hpp"
+#include "xor_data.hpp"
 
 namespace bpl {
 
-constexpr int kSamples = 4;   // N
-constexpr int kInputs = 2;    // I
-constexpr int kOutputs = 1;   // O
 constexpr int kMaxLayers = kMaxHiddenLayers + 1;
-
-extern const double kXorInputs[kSamples * kInputs];   // X (N x I): 00, 01, 10, 11
-extern const double kXorTargets[kSamples];            // y (N x O): 0, 1, 1, 0
 
 struct LayerShape {
     int fan_in = 0, fan_out = 0;

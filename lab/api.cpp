@@ -1,0 +1,129 @@
+// The JS API's answers, as JSON, from the lab's state: what window.backpropLab's functions
+// return. Everything is checked here (the platform only passes strings and numbers through), so
+// the whole API runs and is tested natively.
+#include "api.hpp"
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include "formula_view.hpp"
+#include "insight.hpp"
+#include "json_text.hpp"
+#include "learn.hpp"
+#include "lessons.hpp"
+#include "session.hpp"
+#include "url_params.hpp"
+#include "weights_json.hpp"
+
+namespace {
+
+std::string error_json(const std::string& message) {
+    return "{\"ok\":false,\"error\":" + json_string(message) + "}";
+}
+
+// Weights for the page: the engine checks structure; the page also caps units per layer.
+bool load_weights(AppState& app, std::string_view text, std::string& error) {
+    size_t n = text.size();
+    if (n > bpl::kMaxWeightsJsonBytes) {
+        error = "weights: " + std::to_string(n) + " bytes of JSON (at most " +
+                std::to_string(bpl::kMaxWeightsJsonBytes) + ")";
+        return false;
+    }
+    bpl::WeightsFile w;
+    if (!bpl::weights_from_json(text, w, error)) return false;
+    for (size_t l = 0; l + 1 < w.layers.size(); ++l) {
+        if (w.layers[l].fan_out > kPageMaxHiddenUnits) {
+            error = "layers[" + std::to_string(l) + "]: " + std::to_string(w.layers[l].fan_out) +
+                    " units; the page shows at most 16 per layer";
+            return false;
+        }
+    }
+    bpl::Config cfg = app.config;
+    bpl::config_set_shape_from(cfg, w);
+    bpl::Network fresh;
+    if (!bpl::network_init(fresh, cfg, error)) return false;
+    if (!bpl::weights_load(fresh, w, error)) return false;
+    app.net = std::move(fresh);
+    app.config = cfg;
+    return true;
+}
+
+}  // namespace
+
+std::string api_state_json(const AppState& app) {
+    const double* outputs = bpl::network_output(app.net);
+    std::string predictions = "[";
+    for (int r = 0; r < bpl::kSamples; ++r) predictions += (r ? "," : "") + json_number(outputs[r]);
+    predictions += "]";
+    std::string notices = "[";
+    for (size_t i = 0; i < app.notices.size(); ++i) notices += (i ? "," : "") + json_string(app.notices[i].text);
+    notices += "]";
+    return "{\"epoch\":" + std::to_string(app.net.epoch) +
+           ",\"loss\":" + json_number(app.net.diverged ? NAN : app.current_loss) +
+           ",\"running\":" + json_bool(app.running) +
+           ",\"params\":" + params_json(app) +
+           ",\"predictions\":" + predictions +
+           ",\"fps\":" + json_number(std::round(app.fps * 10) / 10) +
+           ",\"frameMs\":" + json_number(std::round(app.frame_ms * 100) / 100) +
+           ",\"epochsLastFrame\":" + std::to_string(app.epochs_last_frame) +
+           ",\"trainMs\":" + json_number(std::round(app.train_ms * 100) / 100) +
+           ",\"diverged\":" + json_bool(app.net.diverged) +
+           ",\"historyPoints\":" + std::to_string(app.loss_history.size()) +
+           ",\"glContextLost\":" + json_bool(app.gl_context_lost) +
+           ",\"lesson\":" + lesson_state_json(app) +
+           ",\"notices\":" + notices + "}";
+}
+
+std::string api_set(AppState& app, std::string_view query) {
+    ParamResult r = apply_params(app, query);
+    std::string applied = "{";
+    for (const std::string& key : r.applied) {
+        std::string entry = json_string(key) + ":";
+        if (applied.find(entry) != std::string::npos) continue;
+        if (applied.size() > 1) applied += ',';
+        applied += entry + param_value_json(app, key);
+    }
+    std::string notices = "[";
+    for (size_t i = 0; i < r.notices.size(); ++i) notices += (i ? "," : "") + json_string(r.notices[i]);
+    return "{\"applied\":" + applied + "},\"notices\":" + notices + "]}";
+}
+
+std::string api_step(AppState& app, double epochs) {
+    if (!std::isfinite(epochs)) epochs = 1;
+    session_step(app, static_cast<long long>(std::fmin(std::fmax(epochs, 1.0), double(kMaxStepEpochs))));
+    return api_state_json(app);
+}
+
+std::string api_load_weights(AppState& app, std::string_view json) {
+    std::string error;
+    if (!load_weights(app, json, error)) {
+        session_notice(app, "Weights not loaded: " + error, NoticeKind::error);
+        return error_json(error);
+    }
+    session_set_running(app, false);
+    session_after_weights_loaded(app);
+    session_notice(app, "Weights loaded; training paused.", NoticeKind::info, 4.0);
+    return "{\"ok\":true}";
+}
+
+void api_notice(AppState& app, std::string_view text, int kind) {
+    NoticeKind k = kind == 0 ? NoticeKind::info : kind == 2 ? NoticeKind::error : NoticeKind::warning;
+    session_notice(app, std::string(text.substr(0, kMaxApiNoticeChars)), k, kind == 0 ? 4.0 : 8.0);
+}
+
+std::string api_step_phase(AppState& app, double n) {
+    if (!std::isfinite(n)) n = 1;
+    learn_step_phases(app, static_cast<int>(std::fmin(std::fmax(n, 1.0), double(kMaxApiPhases))));
+    return learn_phase_json(app);
+}
+
+std::string api_grad_check(AppState& app) {
+    insight_run_grad_check(app);
+    app.insight.show_tab = InsightTab::grad_check;
+    return grad_check_json(app);
+}
+
+std::string api_rewind(AppState& app, double epoch) {
+    if (!std::isfinite(epoch) || epoch < 0) return "{\"ok\":false,\"epoch\":" + std::to_string(app.net.epoch) + "}";
+    long long got = insight_rewind(app, static_cast<long long>(std::fmin(epoch, 9e15)));
+    return "{\"ok\":" + std::string(got >= 0 ? "true" : "false") + ",\"epoch\":" + std::to_string(app.net.epoch) + "}";
+}

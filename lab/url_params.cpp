@@ -1,0 +1,307 @@
+// Settings as key=value pairs for the URL and the JS API: parsing, validation through the
+// engine's config_set, the page's own keys, and the canonical query/JSON forms.
+#include "url_params.hpp"
+#include <algorithm>
+#include <cmath>
+#include "session.hpp"
+#include "learn.hpp"
+#include "lessons.hpp"
+#include "json_text.hpp"
+#include "number_text.hpp"
+
+namespace {
+
+struct Pair { std::string key, value; };
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string url_decode(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '+') { out += ' '; continue; }
+        if (c == '%' && i + 2 < text.size()) {
+            int hi = hex_digit(text[i + 1]), lo = hex_digit(text[i + 2]);
+            if (hi >= 0 && lo >= 0) { out += static_cast<char>(hi * 16 + lo); i += 2; continue; }
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string url_encode(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '-' || c == '_' || c == '.' || c == ',';
+        if (plain) { out += static_cast<char>(c); continue; }
+        out += '%';
+        out += hex[c >> 4];
+        out += hex[c & 15];
+    }
+    return out;
+}
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string canonical_key(std::string_view key) {
+    if (key == "activation") return "act";
+    if (key == "optimizer" || key == "optimiser") return "opt";
+    if (key == "layers") return "hidden";
+    if (key == "output") return "out";
+    if (key == "init_scheme") return "init";
+    return std::string(key);
+}
+
+bool is_page_key(std::string_view key) {
+    return key == "speed" || key == "autoplay" || key == "view" || key == "embed" || key == "row" || key == "learn";
+}
+
+std::string shown(std::string_view key, std::string_view value) {
+    return bpl::quote_for_message(key, 32) + "=" + bpl::quote_for_message(value, 40);
+}
+
+bool parse_flag(std::string_view value, bool& out) {
+    std::string v = lower(value);
+    if (v == "1" || v == "true" || v == "yes" || v == "on") { out = true; return true; }
+    if (v == "0" || v == "false" || v == "no" || v == "off") { out = false; return true; }
+    return false;
+}
+
+// Page keys: returns "" when applied, else the notice.
+std::string set_page_key(AppState& app, const std::string& key, std::string_view value, bool& clamped_note,
+                         std::string& note) {
+    if (key == "speed") {
+        double v = 0;
+        if (bpl::parse_decimal(value, v) != bpl::NumberParse::ok)
+            return shown(key, value) + ": not a number (allowed 1 to 10000 epochs per frame)";
+        long long n = std::llround(std::clamp(v, 1.0, double(kMaxEpochsPerFrame)));
+        if (n != v) { clamped_note = true; note = shown(key, value) + ": using " + std::to_string(n) + " (allowed 1 to 10000)"; }
+        app.epochs_per_frame = static_cast<int>(n);
+        return "";
+    }
+    if (key == "autoplay" || key == "embed" || key == "learn") {
+        bool flag = false;
+        if (!parse_flag(value, flag)) return shown(key, value) + ": expected 1 or 0";
+        if (key == "embed") app.embed = flag;
+        else if (key == "learn") learn_set_active(app, flag);   // the Step-through layout
+        else session_set_running(app, flag);
+        return "";
+    }
+    if (key == "view") {
+        std::string v = lower(value);
+        if (v != "activations" && v != "gradients") return shown(key, value) + ": expected activations or gradients";
+        app.gradient_view = v == "gradients";
+        return "";
+    }
+    // row
+    std::string v = lower(value);
+    for (int r = 0; r < bpl::kSamples; ++r) {
+        if (v == bpl::kRowNames[r] || v == std::to_string(r)) { app.selected_row = r; return ""; }
+    }
+    if (v == "all") { app.selected_row = -1; return ""; }
+    return shown(key, value) + ": expected 0, 1, 2, 3 (rows 00, 01, 10, 11) or all";
+}
+
+// The page draws at most kPageMaxHiddenUnits per layer.
+void clamp_page_units(bpl::Config& cfg, const std::string& key, std::string_view value, std::vector<std::string>& notices) {
+    bool clamped = false;
+    for (int l = 0; l < cfg.hidden_layers; ++l) {
+        if (cfg.hidden_units[l] > kPageMaxHiddenUnits) { cfg.hidden_units[l] = kPageMaxHiddenUnits; clamped = true; }
+    }
+    if (clamped) notices.push_back(shown(key, value) + ": the page shows at most 16 units per layer; using " +
+                                   bpl::config_hidden_string(cfg));
+}
+
+std::vector<Pair> split_query(std::string_view query, std::vector<std::string>& notices) {
+    std::vector<Pair> pairs;
+    if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+    if (query.size() > kMaxQueryChars) {
+        notices.push_back("Settings ignored: the text is " + std::to_string(query.size()) +
+                          " characters long (at most " + std::to_string(kMaxQueryChars) + ")");
+        return pairs;
+    }
+    while (!query.empty()) {
+        size_t amp = query.find('&');
+        std::string_view part = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+        if (part.empty()) continue;
+        if (pairs.size() == kMaxParamPairs) {
+            notices.push_back("Only the first " + std::to_string(kMaxParamPairs) + " settings were read");
+            break;
+        }
+        size_t eq = part.find('=');
+        Pair p{url_decode(part.substr(0, eq)), eq == std::string_view::npos ? "" : url_decode(part.substr(eq + 1))};
+        pairs.push_back(std::move(p));
+    }
+    return pairs;
+}
+
+// lesson=<id> is a preset (web/lessons.cpp): applied before the other keys so they can adjust it.
+void apply_lesson_first(AppState& app, const std::vector<Pair>& pairs, ParamResult& result) {
+    for (const Pair& p : pairs) {
+        if (lower(p.key) != "lesson") continue;
+        std::string error = lesson_start(app, lower(p.value));
+        if (error.empty()) result.applied.push_back("lesson");
+        else result.notices.push_back(error);
+    }
+}
+
+}  // namespace
+
+ParamResult apply_params(AppState& app, std::string_view query) {
+    ParamResult result;
+    std::vector<Pair> pairs = split_query(query, result.notices);
+    apply_lesson_first(app, pairs, result);
+    bpl::Config cfg = app.config;
+    std::vector<std::pair<Pair, std::string>> failed;   // engine pairs refused on the first pass
+    for (const Pair& p : pairs) {
+        std::string key = canonical_key(lower(p.key));
+        if (p.value.size() > kMaxValueChars) {
+            result.notices.push_back(shown(p.key, p.value) + ": value too long (" + std::to_string(p.value.size()) +
+                                     " characters); ignored");
+        } else if (bpl::config_is_key(key)) {
+            std::string error;
+            if (bpl::config_set(cfg, key, p.value, error)) {
+                if (key == "hidden") clamp_page_units(cfg, key, p.value, result.notices);
+                result.applied.push_back(key);
+            } else {
+                failed.push_back({p, error});
+            }
+        } else if (key == "lesson") {
+            // applied first (apply_lesson_first)
+        } else if (is_page_key(key)) {
+            bool clamped = false;
+            std::string note;
+            std::string error = set_page_key(app, key, p.value, clamped, note);
+            if (!error.empty()) result.notices.push_back(error + "; ignored");
+            else result.applied.push_back(key);
+            if (clamped) result.notices.push_back(note);
+        } else {
+            result.notices.push_back("Unknown setting " + bpl::quote_for_message(p.key, 32) + " ignored");
+        }
+    }
+    // Cross-field rules (bce needs a sigmoid output) can depend on order: retry once.
+    for (auto& [p, error] : failed) {
+        std::string key = canonical_key(lower(p.key)), again;
+        if (bpl::config_set(cfg, key, p.value, again)) {
+            if (key == "hidden") clamp_page_units(cfg, key, p.value, result.notices);
+            result.applied.push_back(key);
+        } else {
+            result.notices.push_back(error + "; ignored");
+        }
+    }
+    session_apply_config(app, cfg);
+    // On the page: a few notices one by one, many (a mangled link) as one list.
+    if (result.notices.size() <= 2) {
+        for (const std::string& n : result.notices) session_notice(app, n);
+    } else {
+        std::string all = std::to_string(result.notices.size()) + " settings were not used as given:";
+        for (const std::string& n : result.notices) all += "\n• " + n;
+        session_notice(app, all, NoticeKind::warning, 20.0);
+    }
+    if (!result.applied.empty()) app.url_dirty = true;
+    return result;
+}
+
+bool apply_param(AppState& app, std::string_view key, std::string_view value) {
+    std::string query = url_encode(key) + "=" + url_encode(value);
+    ParamResult r = apply_params(app, query);
+    return r.notices.empty();
+}
+
+// ---- canonical forms ---------------------------------------------------------------------
+
+namespace {
+
+template <typename Table>
+const char* table_name(const Table& table, decltype(table[0].id) id) {
+    for (const auto& row : table) if (row.id == id) return row.name;
+    return "?";
+}
+
+const char* kPageKeys[] = {"speed", "view", "row", "embed", "learn"};
+const char* kEngineKeys[] = {"lr", "hidden", "act", "out", "loss", "opt", "momentum", "init", "seed", "batch"};
+
+// Value as URL text.
+std::string param_text(const AppState& app, std::string_view key) {
+    const bpl::Config& c = app.config;
+    if (key == "lr") return bpl::format_shortest(c.lr);
+    if (key == "hidden") return bpl::config_hidden_string(c);
+    if (key == "act") return bpl::activation_info(c.activation).name;
+    if (key == "out") return bpl::activation_info(c.output_activation).name;
+    if (key == "loss") return bpl::loss_info(c.loss).name;
+    if (key == "opt") return table_name(bpl::kOptimizers, c.optimizer);
+    if (key == "momentum") return bpl::format_shortest(c.momentum);
+    if (key == "init") return table_name(bpl::kInits, c.init);
+    if (key == "seed") return std::to_string(c.seed);
+    if (key == "batch") return table_name(bpl::kBatchModes, c.batch);
+    if (key == "speed") return std::to_string(app.epochs_per_frame);
+    if (key == "view") return app.gradient_view ? "gradients" : "activations";
+    if (key == "row") return app.selected_row < 0 ? "all" : std::to_string(app.selected_row);
+    if (key == "embed") return app.embed ? "1" : "0";
+    if (key == "learn") return app.learn.active ? "1" : "0";
+    if (key == "lesson") return active_lesson(app) ? active_lesson(app)->id : "none";
+    if (key == "autoplay") return app.running ? "1" : "0";
+    return "";
+}
+
+}  // namespace
+
+std::string params_query(const AppState& app) {
+    const bpl::Config defaults;
+    std::string q;
+    auto add = [&](const char* key) {
+        if (!q.empty()) q += '&';
+        q += key;
+        q += '=';
+        q += url_encode(param_text(app, key));
+    };
+    if (active_lesson(app)) add("lesson");   // first: the keys after it adjust the preset
+    for (const char* k : {"lr", "hidden", "act", "loss", "opt", "init", "seed"}) add(k);
+    if (app.config.output_activation != defaults.output_activation) add("out");
+    if (app.config.momentum != defaults.momentum) add("momentum");
+    if (app.config.batch != defaults.batch) add("batch");
+    add("speed");
+    if (app.gradient_view) add("view");
+    if (app.selected_row != 0) add("row");
+    if (app.embed) add("embed");
+    if (app.learn.active) add("learn");
+    if (!app.running) add("autoplay");
+    return q;
+}
+
+std::string param_value_json(const AppState& app, std::string_view key) {
+    const bpl::Config& c = app.config;
+    if (key == "lr") return json_number(c.lr);
+    if (key == "momentum") return json_number(c.momentum);
+    if (key == "seed") return json_number(c.seed);
+    if (key == "speed") return json_number(app.epochs_per_frame);
+    if (key == "row") return app.selected_row < 0 ? json_string("all") : json_number(app.selected_row);
+    if (key == "embed") return json_bool(app.embed);
+    if (key == "learn") return json_bool(app.learn.active);
+    if (key == "autoplay") return json_bool(app.running);
+    return json_string(param_text(app, key));
+}
+
+std::string params_json(const AppState& app) {
+    std::string out = "{";
+    auto add = [&](const char* key) {
+        if (out.size() > 1) out += ',';
+        out += json_string(key) + ":" + param_value_json(app, key);
+    };
+    for (const char* k : kEngineKeys) add(k);
+    for (const char* k : kPageKeys) add(k);
+    return out + "}";
+}

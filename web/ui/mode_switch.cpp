@@ -1,0 +1,25 @@
+// The header's mode switch: "Explore" | "Step through backprop" (lab/learn.cpp does the switching).
+#include "imgui.h"
+#include "learn.hpp"
+#include "panels.hpp"
+
+void draw_mode_switch(AppState& app, float right) {
+    const char* labels[2] = {"Explore", "Step through backprop"};
+    float pad = ImGui::GetStyle().FramePadding.x * 2.0f;
+    float w0 = ImGui::CalcTextSize(labels[0]).x + pad, w1 = ImGui::CalcTextSize(labels[1]).x + pad;
+    ImGui::SameLine(right - w0 - w1 - ImGui::GetWindowPos().x);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - 3.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    for (int i = 0; i < 2; ++i) {
+        bool on = app.learn.active == (i == 1);
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.0f, 0.447f, 0.698f, 1.0f) : ImVec4(0.88f, 0.90f, 0.93f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        if (i == 1) ImGui::SameLine();
+        if (ImGui::Button(labels[i])) learn_set_active(app, i == 1);
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", i == 1 ? "Walk through one epoch phase by phase: flowchart, formulas with the live numbers, and the code"
+                                           : "The whole page: controls, network, loss, maps and predictions");
+    }
+    ImGui::PopStyleVar();
+}

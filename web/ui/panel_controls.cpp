@@ -1,0 +1,246 @@
+// The controls panel: transport (play/pause, step, reset, new seed), speed and learning rate,
+// the network's shape and training choices (fed from the engine's tables), and sharing.
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include "session.hpp"
+#include "number_text.hpp"
+#include "panels.hpp"
+#include "trainer.hpp"
+#include "ui_theme.hpp"
+#include "url_params.hpp"
+
+// ---- small helpers ---------------------------------------------------------------------------
+
+static bool primary_button(const char* label, ImVec2 size) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(ui_color::accent));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.10f, 0.52f, 0.78f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.0f, 0.35f, 0.58f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+static void label(const char* text) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(text);
+}
+
+static std::string with_commas(long long n) {
+    std::string digits = std::to_string(n < 0 ? -n : n), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return n < 0 ? "-" + out : out;
+}
+
+// ---- transport -------------------------------------------------------------------------------
+
+static void draw_transport(AppState& app) {
+    float w = ImGui::GetContentRegionAvail().x;
+    float h = ImGui::GetFrameHeight() * 1.35f;
+    const char* play_label = app.running ? "❚❚  Pause  (space)" : "▶  Play  (space)";
+    if (primary_button(play_label, ImVec2(w, h))) session_set_running(app, !app.running);
+    float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+    if (ImGui::Button("Step  →", ImVec2(half, 0))) session_step(app, 1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pause and train exactly one epoch (→ key)");
+    ImGui::SameLine();
+    if (ImGui::Button("↺ Reset  (r)", ImVec2(half, 0))) session_reset(app);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the starting weights of this seed (r key)");
+    std::string status = "Epoch " + with_commas(app.net.epoch);
+    if (!app.net.diverged) {
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "   ·   loss %.4g", app.current_loss);
+        status += buf;
+    } else {
+        status += "   ·   diverged";
+    }
+    ImGui::PushFont(g_fonts.bold);
+    ImGui::TextUnformatted(status.c_str());
+    ImGui::PopFont();
+}
+
+// ---- speed and learning rate -----------------------------------------------------------------
+
+static void draw_speed_and_rate(AppState& app) {
+    float w = ImGui::GetContentRegionAvail().x;
+    label("Speed");
+    ui_help("Epochs trained per drawn frame. One epoch = a forward pass over the 4 XOR rows, "
+            "backpropagation, and one weight update.");
+    int speed = app.epochs_per_frame;
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::SliderInt("##speed", &speed, 1, kMaxEpochsPerFrame, "%d epochs / frame",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
+        app.epochs_per_frame = speed;
+        app.url_dirty = true;
+    }
+    if (app.budget_limited) {
+        char note[96];
+        std::snprintf(note, sizeof note, "This device manages about %lld per frame at this speed.", app.epochs_last_frame);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(note);
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+
+    label("Learning rate η");
+    ui_help("How big a step each update takes along −∂L/∂w. Applied live. Too small: slow. "
+            "Too large: the loss jumps around or blows up.");
+    float lr = static_cast<float>(app.config.lr);
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::SliderFloat("##lr", &lr, 0.001f, 10.0f, "%.3g", ImGuiSliderFlags_Logarithmic)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3g", static_cast<double>(lr));   // 3 significant digits: tidy links
+        apply_param(app, "lr", buf);
+    }
+}
+
+// ---- network shape ---------------------------------------------------------------------------
+
+static void apply_hidden(AppState& app, const int* units, int layers) {
+    std::string text;
+    for (int l = 0; l < layers; ++l) text += (l ? "," : "") + std::to_string(units[l]);
+    apply_param(app, "hidden", text);
+}
+
+static void draw_shape(AppState& app) {
+    const bpl::Config& c = app.config;
+    int units[bpl::kMaxHiddenLayers];
+    for (int l = 0; l < bpl::kMaxHiddenLayers; ++l) units[l] = c.hidden_units[l] > 0 ? c.hidden_units[l] : 4;
+    label("Hidden layers");
+    ui_help("Changing the shape rebuilds the network from the seed; every other setting is kept.");
+    float button = ImGui::GetFrameHeight();
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - 3 * button - 16);
+    ImGui::BeginDisabled(c.hidden_layers <= 1);
+    if (ImGui::Button("−##layers", ImVec2(button, 0))) apply_hidden(app, units, c.hidden_layers - 1);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::Text("%d", c.hidden_layers);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(c.hidden_layers >= bpl::kMaxHiddenLayers);
+    if (ImGui::Button("+##layers", ImVec2(button, 0))) apply_hidden(app, units, c.hidden_layers + 1);
+    ImGui::EndDisabled();
+    for (int l = 0; l < c.hidden_layers; ++l) {
+        ImGui::PushID(l);
+        ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        char fmt[40];
+        std::snprintf(fmt, sizeof fmt, "layer %d: %%d units", l + 1);
+        int u = units[l];
+        if (ImGui::SliderInt("##units", &u, 1, kPageMaxHiddenUnits, fmt, ImGuiSliderFlags_AlwaysClamp) &&
+            u != units[l]) {
+            units[l] = u;
+            apply_hidden(app, units, c.hidden_layers);
+        }
+        ImGui::PopID();
+    }
+}
+
+// ---- activation, loss, optimiser, init -------------------------------------------------------
+
+template <typename Row>
+static void table_combo(AppState& app, const char* title, const char* key, const Row* rows, int count,
+                        int current, const char* (*tip)(const Row&)) {
+    float label_w = ImGui::CalcTextSize("Optimiser").x + ImGui::GetStyle().ItemSpacing.x * 2;
+    label(title);
+    ImGui::SameLine(label_w);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    std::string id = std::string("##") + key;
+    if (ImGui::BeginCombo(id.c_str(), rows[current].label)) {
+        for (int i = 0; i < count; ++i) {
+            if (ImGui::Selectable(rows[i].label, i == current) && i != current) apply_param(app, key, rows[i].name);
+            if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip(rows[i]));
+        }
+        ImGui::EndCombo();
+    }
+    if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip(rows[current]));
+}
+
+template <typename Row, typename Id>
+static int index_of(const Row* rows, int count, Id id) {
+    for (int i = 0; i < count; ++i) if (rows[i].id == id) return i;
+    return 0;
+}
+
+static const char* activation_tip(const bpl::ActivationInfo& a) {
+    static std::string text;
+    text = std::string(a.formula) + "\n" + a.derivative;
+    return text.c_str();
+}
+static const char* loss_tip(const bpl::LossInfo& l) {
+    static std::string text;
+    text = std::string(l.formula) + "\n" + l.delta_formula;
+    return text.c_str();
+}
+
+static void draw_choices(AppState& app) {
+    const bpl::Config& c = app.config;
+    table_combo(app, "Activation", "act", bpl::kActivations, bpl::kActivationCount,
+                index_of(bpl::kActivations, bpl::kActivationCount, c.activation), activation_tip);
+    table_combo(app, "Loss", "loss", bpl::kLosses, bpl::kLossCount,
+                index_of(bpl::kLosses, bpl::kLossCount, c.loss), loss_tip);
+    table_combo<bpl::OptimizerInfo>(app, "Optimiser", "opt", bpl::kOptimizers, 3,
+                                    index_of(bpl::kOptimizers, 3, c.optimizer), nullptr);
+    table_combo<bpl::InitInfo>(app, "Init", "init", bpl::kInits, 3, index_of(bpl::kInits, 3, c.init), nullptr);
+    unsigned seed = c.seed;
+    label("Seed");
+    ImGui::SameLine(ImGui::CalcTextSize("Optimiser").x + ImGui::GetStyle().ItemSpacing.x * 2);
+    float new_w = ImGui::CalcTextSize("⟳ New").x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - new_w - ImGui::GetStyle().ItemSpacing.x);
+    if (ImGui::InputScalar("##seed", ImGuiDataType_U32, &seed, nullptr, nullptr, "%u",
+                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsDecimal))
+        apply_param(app, "seed", std::to_string(seed));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Same seed, same starting weights. Press Enter to apply.");
+    ImGui::SameLine();
+    if (ImGui::Button("⟳ New", ImVec2(new_w, 0))) apply_param(app, "seed", std::to_string(app.host->random_seed()));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from different random weights");
+}
+
+// ---- sharing ---------------------------------------------------------------------------------
+
+static void draw_share(AppState& app) {
+    float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+    if (ImGui::Button("Copy link", ImVec2(half, 0))) app.host->copy_link(params_query(app), false);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link that reproduces these settings");
+    ImGui::SameLine();
+    if (ImGui::Button("Copy embed code", ImVec2(half, 0))) app.host->copy_link(params_query(app), true);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("An <iframe> snippet for your own page");
+}
+
+// ---- what one epoch does (for newcomers) -----------------------------------------------------
+
+static void draw_epoch_explainer() {
+    static const char* kSteps[][2] = {
+        {"1  Forward", "each neuron computes a = f(Σ w·x + b), layer by layer, for the 4 XOR rows."},
+        {"2  Loss", "compare the outputs ŷ with the targets y: one number L, how wrong the net is."},
+        {"3  Backward", "the chain rule sends δ = ∂L/∂z from the output back to the inputs, giving ∂L/∂w for every weight."},
+        {"4  Update", "every weight takes a small step downhill: w ← w − η · ∂L/∂w."},
+    };
+    if (!ImGui::CollapsingHeader("What happens in one epoch", ImGuiTreeNodeFlags_DefaultOpen)) return;
+    for (const auto& step : kSteps) {
+        ImGui::PushFont(g_fonts.bold);
+        ImGui::TextUnformatted(step[0]);
+        ImGui::PopFont();
+        ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(step[1]);
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+}
+
+void draw_controls_panel(AppState& app) {
+    draw_transport(app);
+    ImGui::Separator();
+    draw_speed_and_rate(app);
+    ImGui::Separator();
+    draw_shape(app);
+    ImGui::Separator();
+    draw_choices(app);
+    ImGui::Separator();
+    draw_share(app);
+    ImGui::Spacing();
+    draw_epoch_explainer();
+}
