@@ -1,6 +1,6 @@
 # The page (Emscripten only): Dear ImGui + SDL2 (from the setup cache) + the engine -> WASM,
 # plus the static files, so ${CMAKE_BINARY_DIR} is a complete static site:
-#   index.html  style.css  shell.js  bridge.js  favicon.svg  preview.png  backprop-lab.js/.wasm
+#   index.html  style.css  settings.js  shell.js  bridge.js  favicon.svg  preview.png  backprop-lab.js/.wasm
 # Those names are also written to ${CMAKE_BINARY_DIR}/site-files.txt: the browser tests serve
 # only them, so a file left in the build folder by an earlier build cannot make a test pass.
 set(BPL_IMGUI_DIR "${BPL_DEPS_DIR}/src/imgui-1.86+ds")
@@ -165,6 +165,18 @@ foreach(src IN LISTS BPL_SITE_FILES)
   list(APPEND site_outputs "${CMAKE_BINARY_DIR}/${name}")
   list(APPEND site_names "${name}")
 endforeach()
+# settings.js: the settings table and the API's limits for bridge.js, generated from C++ (run
+# under Node, as the page's own build of settings-table) so the JS side never retypes them.
+find_program(BPL_NODE_FOR_SITE node REQUIRED NO_CACHE)
+add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/settings.js"
+  COMMAND sh -c "\"$0\" \"$1\" --js > \"$2\"" ${BPL_NODE_FOR_SITE} $<TARGET_FILE:settings-table>
+          "${CMAKE_BINARY_DIR}/settings.js.tmp"
+  COMMAND ${CMAKE_COMMAND} -E rename "${CMAKE_BINARY_DIR}/settings.js.tmp" "${CMAKE_BINARY_DIR}/settings.js"
+  DEPENDS settings-table
+  COMMENT "Writing settings.js from the settings table"
+  VERBATIM)
+list(APPEND site_outputs "${CMAKE_BINARY_DIR}/settings.js")
+list(APPEND site_names settings.js)
 list(JOIN site_names "\n" site_list)
 file(CONFIGURE OUTPUT "${CMAKE_BINARY_DIR}/site-files.txt" CONTENT "${site_list}\n")
 add_custom_target(backprop-lab-site ALL DEPENDS ${site_outputs})

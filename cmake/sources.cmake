@@ -5,6 +5,7 @@
 # engine/: the network, standard library only
 set(BPL_ENGINE_SOURCES
   ${CMAKE_SOURCE_DIR}/engine/activations.cpp
+  ${CMAKE_SOURCE_DIR}/engine/choices.cpp
   ${CMAKE_SOURCE_DIR}/engine/config.cpp
   ${CMAKE_SOURCE_DIR}/engine/gradcheck.cpp
   ${CMAKE_SOURCE_DIR}/engine/json_reader.cpp
@@ -13,12 +14,14 @@ set(BPL_ENGINE_SOURCES
   ${CMAKE_SOURCE_DIR}/engine/number_text.cpp
   ${CMAKE_SOURCE_DIR}/engine/optimizer.cpp
   ${CMAKE_SOURCE_DIR}/engine/rng.cpp
+  ${CMAKE_SOURCE_DIR}/engine/settings.cpp
   ${CMAKE_SOURCE_DIR}/engine/trainer.cpp
   ${CMAKE_SOURCE_DIR}/engine/weights_json.cpp
   ${CMAKE_SOURCE_DIR}/engine/xor_data.cpp
 )
 set(BPL_ENGINE_HEADERS
   ${CMAKE_SOURCE_DIR}/engine/activations.hpp
+  ${CMAKE_SOURCE_DIR}/engine/choices.hpp
   ${CMAKE_SOURCE_DIR}/engine/config.hpp
   ${CMAKE_SOURCE_DIR}/engine/dense.hpp
   ${CMAKE_SOURCE_DIR}/engine/dense_kernels.hpp
@@ -30,6 +33,7 @@ set(BPL_ENGINE_HEADERS
   ${CMAKE_SOURCE_DIR}/engine/number_text.hpp
   ${CMAKE_SOURCE_DIR}/engine/optimizer.hpp
   ${CMAKE_SOURCE_DIR}/engine/rng.hpp
+  ${CMAKE_SOURCE_DIR}/engine/settings.hpp
   ${CMAKE_SOURCE_DIR}/engine/trainer.hpp
   ${CMAKE_SOURCE_DIR}/engine/weights_json.hpp
   ${CMAKE_SOURCE_DIR}/engine/xor_data.hpp
@@ -54,6 +58,7 @@ set(BPL_LAB_SOURCES
   ${CMAKE_SOURCE_DIR}/lab/print_log.cpp
   ${CMAKE_SOURCE_DIR}/lab/session.cpp
   ${CMAKE_SOURCE_DIR}/lab/session_host.cpp
+  ${CMAKE_SOURCE_DIR}/lab/settings_json.cpp
   ${CMAKE_SOURCE_DIR}/lab/url_params.cpp
 )
 set(BPL_LAB_HEADERS
@@ -74,6 +79,8 @@ set(BPL_LAB_HEADERS
   ${CMAKE_SOURCE_DIR}/lab/print_log.hpp
   ${CMAKE_SOURCE_DIR}/lab/session.hpp
   ${CMAKE_SOURCE_DIR}/lab/session_host.hpp
+  ${CMAKE_SOURCE_DIR}/lab/settings_json.hpp
+  ${CMAKE_SOURCE_DIR}/lab/thinning.hpp
   ${CMAKE_SOURCE_DIR}/lab/url_params.hpp
 )
 

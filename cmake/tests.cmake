@@ -90,6 +90,11 @@ set(BPL_LAYER_CHECK ${CMAKE_SOURCE_DIR}/tests/structure/check_layers.py)
 bpl_require_files("the layering check (part of the repository: git checkout -- tests)" ${BPL_LAYER_CHECK})
 add_test(NAME native/layers COMMAND ${BPL_PYTHON} ${BPL_LAYER_CHECK} --root ${CMAKE_SOURCE_DIR})
 add_test(NAME native/layers_self_test COMMAND ${BPL_PYTHON} ${BPL_LAYER_CHECK} --self-test)
+# The README's URL table is the settings table (engine/settings.cpp).
+set(BPL_README_SETTINGS_CHECK ${CMAKE_SOURCE_DIR}/tests/structure/readme_settings.py)
+bpl_require_files("the README table check (part of the repository: git checkout -- tests)" ${BPL_README_SETTINGS_CHECK})
+add_test(NAME native/readme_settings
+         COMMAND ${BPL_PYTHON} ${BPL_README_SETTINGS_CHECK} $<TARGET_FILE:settings-table> -- ${CMAKE_SOURCE_DIR}/README.md)
 
 # Fuzzers (clang + libFuzzer) and the suites under ASan + UBSan.
 include(cmake/hardening.cmake)

@@ -1,25 +1,11 @@
-// Config keys: one table of key -> setter, shared by config_set and config_parse, the range
-// checks of config_validate, and the canonical key=value&… form.
+// Config keys: the engine rows of the settings table (settings.hpp) and their setters, shared by
+// config_set and config_parse, the range checks of config_validate, and the canonical form.
 #include "config.hpp"
 #include <cstdio>
 #include "number_text.hpp"
+#include "settings.hpp"
 
 namespace bpl {
-
-const OptimizerInfo kOptimizers[3] = {
-    {Optimizer::sgd, "sgd", "SGD"},
-    {Optimizer::momentum, "momentum", "Momentum"},
-    {Optimizer::adam, "adam", "Adam"},
-};
-const InitInfo kInits[3] = {
-    {Init::normal, "normal", "Normal (reference)"},
-    {Init::xavier, "xavier", "Xavier"},
-    {Init::he, "he", "He"},
-};
-const BatchModeInfo kBatchModes[2] = {
-    {BatchMode::full, "full", "Full batch"},
-    {BatchMode::sample, "sample", "Per sample"},
-};
 
 bool operator==(const Config& a, const Config& b) {
     if (a.hidden_layers != b.hidden_layers) return false;
@@ -124,20 +110,36 @@ bool set_seed(Config& cfg, std::string_view value, std::string& why) {
     return false;
 }
 
-struct KeyInfo { const char* key; const char* alias; Setter set; };
-constexpr KeyInfo kKeys[] = {
-    {"hidden", "layers", set_hidden},    {"act", "activation", set_activation},
-    {"out", "output", set_output},       {"loss", nullptr, set_loss},
-    {"opt", "optimizer", set_optimizer}, {"lr", nullptr, set_lr},
-    {"momentum", nullptr, set_momentum}, {"beta2", nullptr, set_beta2},
-    {"eps", nullptr, set_epsilon},       {"init", "init_scheme", set_init},
-    {"seed", nullptr, set_seed},         {"batch", nullptr, set_batch},
-};
-
-const KeyInfo* find_key(std::string_view key) {
-    for (const KeyInfo& k : kKeys)
-        if (key == k.key || (k.alias && key == k.alias)) return &k;
+// The setter of an engine row of the settings table (engine/settings.cpp): the table owns the
+// keys, their aliases and ranges; a row without a case here fails to compile (-Wswitch).
+Setter setter_of(SettingId id) {
+    switch (id) {
+        case SettingId::hidden: return set_hidden;
+        case SettingId::act: return set_activation;
+        case SettingId::out: return set_output;
+        case SettingId::loss: return set_loss;
+        case SettingId::opt: return set_optimizer;
+        case SettingId::lr: return set_lr;
+        case SettingId::momentum: return set_momentum;
+        case SettingId::beta2: return set_beta2;
+        case SettingId::eps: return set_epsilon;
+        case SettingId::init: return set_init;
+        case SettingId::seed: return set_seed;
+        case SettingId::batch: return set_batch;
+        case SettingId::speed:
+        case SettingId::autoplay:
+        case SettingId::view:
+        case SettingId::row:
+        case SettingId::embed:
+        case SettingId::learn:
+        case SettingId::lesson: return nullptr;   // page settings (lab/url_params.cpp)
+    }
     return nullptr;
+}
+
+const Setting* find_key(std::string_view key) {
+    const Setting* s = setting_find(key);
+    return s && s->scope == SettingScope::engine ? s : nullptr;
 }
 
 std::string pair_text(std::string_view key, std::string_view value) {
@@ -146,15 +148,16 @@ std::string pair_text(std::string_view key, std::string_view value) {
 
 // Applies one key without the cross-field checks (config_parse validates once at the end).
 bool apply_key(Config& cfg, std::string_view key, std::string_view value, std::string& error) {
-    const KeyInfo* info = find_key(key);
+    const Setting* info = find_key(key);
     if (!info) {
         std::string keys;
-        for (const KeyInfo& k : kKeys) keys += (keys.empty() ? "" : ", ") + std::string(k.key);
+        for (const Setting& k : kSettings)
+            if (k.scope == SettingScope::engine) keys += (keys.empty() ? "" : ", ") + std::string(k.key);
         error = pair_text(key, value) + ": unknown key (keys: " + keys + ")";
         return false;
     }
     std::string why;
-    if (info->set(cfg, value, why)) return true;
+    if (setter_of(info->id)(cfg, value, why)) return true;
     error = pair_text(key, value) + ": " + why;
     return false;
 }

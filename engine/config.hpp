@@ -6,25 +6,10 @@
 #include <string>
 #include <string_view>
 #include "activations.hpp"
+#include "choices.hpp"
 #include "losses.hpp"
 
 namespace bpl {
-
-constexpr int kMaxHiddenLayers = 4;
-constexpr int kMaxHiddenUnits = 32;
-constexpr double kMinLearningRate = 1e-6;
-constexpr double kMaxLearningRate = 100.0;
-
-enum class Optimizer { sgd, momentum, adam };
-enum class Init { normal, xavier, he };   // normal = the reference recipe: randn weights, zero biases
-enum class BatchMode { full, sample };    // full batch (reference) or one update per sample
-
-struct OptimizerInfo { Optimizer id; const char* name; const char* label; };
-struct InitInfo { Init id; const char* name; const char* label; };
-struct BatchModeInfo { BatchMode id; const char* name; const char* label; };
-extern const OptimizerInfo kOptimizers[3];
-extern const InitInfo kInits[3];
-extern const BatchModeInfo kBatchModes[2];
 
 struct Config {
     int hidden_layers = 1;
@@ -51,7 +36,8 @@ inline bool operator!=(const Config& a, const Config& b) { return !(a == b); }
 //   lr=0.1 (1e-6..100)     momentum=0.9 [0,1)             init=normal|xavier|he
 //   seed=0..4294967295     batch=full|sample
 //   beta2=0.999 [0,1)      eps=1e-8 (1e-12..0.1)      (Adam; so every field round-trips)
-// Long aliases are accepted: activation, optimizer, layers (= hidden), output (= out),
+// Keys, aliases and ranges are the engine rows of the settings table (settings.hpp); aliases:
+// activation, optimizer/optimiser, layers (= hidden), output (= out),
 // init_scheme (= init). Numbers are decimal only (no "nan", "inf", hex or trailing junk).
 // On error returns false, leaves cfg untouched and sets `error` to one line naming the key,
 // the value and the allowed range, e.g. "lr=abc: not a number (allowed 1e-06 to 100)".

@@ -5,9 +5,13 @@
 #include <string>
 #include <string_view>
 #include "app_state.hpp"
+#include "config.hpp"
 
 constexpr int kMaxApiPhases = 1000;          // one stepPhase(n) call
 constexpr size_t kMaxApiNoticeChars = 400;   // a notice the JS side reports
+// set({hidden: [8, 8]}): arrays up to this long reach config_set (which names the 1-to-4-layer
+// limit in its message); longer ones are refused by bridge.js.
+constexpr int kMaxApiHiddenItems = 2 * bpl::kMaxHiddenLayers;
 
 std::string api_state_json(const AppState& app);               // state()
 std::string api_set(AppState& app, std::string_view query);    // set(): {applied, notices}

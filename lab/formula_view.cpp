@@ -67,9 +67,7 @@ std::string deriv_text(bpl::Activation act, const std::string& a) {
     return "f′";
 }
 
-bpl::Activation layer_act(const bpl::Network& net, int l) {
-    return l == net.num_layers - 1 ? net.config.output_activation : net.config.activation;
-}
+bpl::Activation layer_act(const bpl::Network& net, int l) { return bpl::layer_activation(net, l); }
 
 std::string in_source(int l, int r, int k) { return l == 0 ? path("X", {r, k}) : path("a", {l - 1, r, k}); }
 

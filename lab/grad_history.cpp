@@ -1,5 +1,6 @@
 // Gradient norms per layer, one point per stride epochs, bounded like the loss history.
 #include "grad_history.hpp"
+#include "thinning.hpp"
 #include <algorithm>
 #include <cmath>
 
@@ -29,13 +30,7 @@ void grad_history_add(GradHistory& g, const bpl::Network& net) {
     if (net.epoch <= 0 || net.epoch % g.stride != 0) return set_next_epoch(g, net.epoch);
     for (int l = 0; l < g.layers; ++l) g.norms.push_back(static_cast<float>(weight_grad_norm(net, l)));
     if (grad_history_points(g) < kGradHistoryCap) return set_next_epoch(g, net.epoch);
-    // Keep the odd points (epochs 2·stride, 4·stride, …) so the invariant holds with the doubled stride.
-    const size_t L = size_t(g.layers), n = grad_history_points(g);
-    size_t kept = 0;
-    for (size_t i = 1; i < n; i += 2, ++kept)
-        for (size_t l = 0; l < L; ++l) g.norms[kept * L + l] = g.norms[i * L + l];
-    g.norms.resize(kept * L);
-    g.stride *= 2;
+    thin_to_odd_points(g.norms, size_t(g.layers), g.stride);
     set_next_epoch(g, net.epoch);
 }
 

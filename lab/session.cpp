@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include "losses.hpp"
+#include "thinning.hpp"
 #include "trainer.hpp"
 
 double session_now(const AppState& app) { return app.host->now_ms() / 1000.0; }
@@ -90,12 +91,7 @@ static void record_loss(AppState& app) {
     if (!std::isfinite(loss)) return;
     app.loss_history.push_back(static_cast<float>(loss));
     if (app.loss_history.size() < kLossHistoryCap) return;
-    // Point i stands for epoch (i + 1) · stride; keep the odd ones, which stand for epochs
-    // 2·stride, 4·stride, … so the invariant holds with the doubled stride.
-    size_t kept = 0;
-    for (size_t i = 1; i < app.loss_history.size(); i += 2) app.loss_history[kept++] = app.loss_history[i];
-    app.loss_history.resize(kept);
-    app.loss_history_stride *= 2;
+    thin_to_odd_points(app.loss_history, 1, app.loss_history_stride);
 }
 
 static void on_diverged(AppState& app) {

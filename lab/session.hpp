@@ -6,9 +6,10 @@
 #pragma once
 #include <string>
 #include "app_state.hpp"
+#include "settings.hpp"
 
-constexpr int kPageMaxHiddenUnits = 16;     // the page draws at most 16 units per hidden layer
-constexpr int kMaxEpochsPerFrame = 10000;
+using bpl::kMaxEpochsPerFrame;               // the page's limits live with its settings
+using bpl::kPageMaxHiddenUnits;
 constexpr int kMaxStepEpochs = 100000;      // one API step(n) call
 constexpr size_t kLossHistoryCap = 2048;    // thinned to half (stride doubled) when full
 constexpr size_t kMaxNotices = 6;

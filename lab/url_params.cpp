@@ -1,5 +1,6 @@
 // Settings as key=value pairs for the URL and the JS API: parsing, validation through the
-// engine's config_set, the page's own keys, and the canonical query/JSON forms.
+// engine's config_set, the page's own keys, and the canonical query/JSON forms, all from the
+// settings table (engine/settings.hpp).
 #include "url_params.hpp"
 #include <algorithm>
 #include <cmath>
@@ -8,6 +9,7 @@
 #include "lessons.hpp"
 #include "json_text.hpp"
 #include "number_text.hpp"
+#include "settings.hpp"
 
 namespace {
 
@@ -55,17 +57,12 @@ std::string lower(std::string_view text) {
     return out;
 }
 
-std::string canonical_key(std::string_view key) {
-    if (key == "activation") return "act";
-    if (key == "optimizer" || key == "optimiser") return "opt";
-    if (key == "layers") return "hidden";
-    if (key == "output") return "out";
-    if (key == "init_scheme") return "init";
-    return std::string(key);
-}
+// The row of a key or alias of the settings table (keys are case-insensitive), or nullptr.
+const bpl::Setting* find_setting(std::string_view key) { return bpl::setting_find(lower(key)); }
 
-bool is_page_key(std::string_view key) {
-    return key == "speed" || key == "autoplay" || key == "view" || key == "embed" || key == "row" || key == "learn";
+std::string canonical_key(std::string_view key) {
+    const bpl::Setting* s = find_setting(key);
+    return s ? s->key : lower(key);
 }
 
 std::string shown(std::string_view key, std::string_view value) {
@@ -80,38 +77,48 @@ bool parse_flag(std::string_view value, bool& out) {
 }
 
 // Page keys: returns "" when applied, else the notice.
-std::string set_page_key(AppState& app, const std::string& key, std::string_view value, bool& clamped_note,
+std::string set_page_key(AppState& app, const bpl::Setting& row, std::string_view value, bool& clamped_note,
                          std::string& note) {
-    if (key == "speed") {
-        double v = 0;
-        if (bpl::parse_decimal(value, v) != bpl::NumberParse::ok)
-            return shown(key, value) + ": not a number (allowed 1 to 10000 epochs per frame)";
-        long long n = std::llround(std::clamp(v, 1.0, double(kMaxEpochsPerFrame)));
-        if (n != v) { clamped_note = true; note = shown(key, value) + ": using " + std::to_string(n) + " (allowed 1 to 10000)"; }
-        app.epochs_per_frame = static_cast<int>(n);
-        return "";
+    const std::string key = row.key;
+    switch (row.id) {
+        case bpl::SettingId::speed: {
+            const long long lo = std::llround(row.min), hi = std::llround(row.max);
+            std::string allowed = "allowed " + std::to_string(lo) + " to " + std::to_string(hi);
+            double v = 0;
+            if (bpl::parse_decimal(value, v) != bpl::NumberParse::ok)
+                return shown(key, value) + ": not a number (" + allowed + " epochs per frame)";
+            long long n = std::llround(std::clamp(v, row.min, row.max));
+            if (n != v) { clamped_note = true; note = shown(key, value) + ": using " + std::to_string(n) + " (" + allowed + ")"; }
+            app.epochs_per_frame = static_cast<int>(n);
+            return "";
+        }
+        case bpl::SettingId::autoplay:
+        case bpl::SettingId::embed:
+        case bpl::SettingId::learn: {
+            bool flag = false;
+            if (!parse_flag(value, flag)) return shown(key, value) + ": expected 1 or 0";
+            if (row.id == bpl::SettingId::embed) app.embed = flag;
+            else if (row.id == bpl::SettingId::learn) learn_set_active(app, flag);   // the Step-through layout
+            else session_set_running(app, flag);
+            return "";
+        }
+        case bpl::SettingId::view: {
+            std::string v = lower(value);
+            if (v != "activations" && v != "gradients")
+                return shown(key, value) + ": expected " + bpl::setting_choices_text(row);
+            app.gradient_view = v == "gradients";
+            return "";
+        }
+        case bpl::SettingId::row: {
+            std::string v = lower(value);
+            for (int r = 0; r < bpl::kSamples; ++r) {
+                if (v == bpl::kRowNames[r] || v == std::to_string(r)) { app.selected_row = r; return ""; }
+            }
+            if (v == "all") { app.selected_row = -1; return ""; }
+            return shown(key, value) + ": expected 0, 1, 2, 3 (rows 00, 01, 10, 11) or all";
+        }
+        default: return shown(key, value) + ": not a page setting";   // engine keys and lesson go elsewhere
     }
-    if (key == "autoplay" || key == "embed" || key == "learn") {
-        bool flag = false;
-        if (!parse_flag(value, flag)) return shown(key, value) + ": expected 1 or 0";
-        if (key == "embed") app.embed = flag;
-        else if (key == "learn") learn_set_active(app, flag);   // the Step-through layout
-        else session_set_running(app, flag);
-        return "";
-    }
-    if (key == "view") {
-        std::string v = lower(value);
-        if (v != "activations" && v != "gradients") return shown(key, value) + ": expected activations or gradients";
-        app.gradient_view = v == "gradients";
-        return "";
-    }
-    // row
-    std::string v = lower(value);
-    for (int r = 0; r < bpl::kSamples; ++r) {
-        if (v == bpl::kRowNames[r] || v == std::to_string(r)) { app.selected_row = r; return ""; }
-    }
-    if (v == "all") { app.selected_row = -1; return ""; }
-    return shown(key, value) + ": expected 0, 1, 2, 3 (rows 00, 01, 10, 11) or all";
 }
 
 // The page draws at most kPageMaxHiddenUnits per layer.
@@ -120,7 +127,8 @@ void clamp_page_units(bpl::Config& cfg, const std::string& key, std::string_view
     for (int l = 0; l < cfg.hidden_layers; ++l) {
         if (cfg.hidden_units[l] > kPageMaxHiddenUnits) { cfg.hidden_units[l] = kPageMaxHiddenUnits; clamped = true; }
     }
-    if (clamped) notices.push_back(shown(key, value) + ": the page shows at most 16 units per layer; using " +
+    if (clamped) notices.push_back(shown(key, value) + ": the page shows at most " + std::to_string(kPageMaxHiddenUnits) +
+                                   " units per layer; using " +
                                    bpl::config_hidden_string(cfg));
 }
 
@@ -148,10 +156,10 @@ std::vector<Pair> split_query(std::string_view query, std::vector<std::string>& 
     return pairs;
 }
 
-// lesson=<id> is a preset (web/lessons.cpp): applied before the other keys so they can adjust it.
+// lesson=<id> is a preset (lab/lessons.cpp): applied before the other keys so they can adjust it.
 void apply_lesson_first(AppState& app, const std::vector<Pair>& pairs, ParamResult& result) {
     for (const Pair& p : pairs) {
-        if (lower(p.key) != "lesson") continue;
+        if (canonical_key(p.key) != "lesson") continue;
         std::string error = lesson_start(app, lower(p.value));
         if (error.empty()) result.applied.push_back("lesson");
         else result.notices.push_back(error);
@@ -167,7 +175,8 @@ ParamResult apply_params(AppState& app, std::string_view query) {
     bpl::Config cfg = app.config;
     std::vector<std::pair<Pair, std::string>> failed;   // engine pairs refused on the first pass
     for (const Pair& p : pairs) {
-        std::string key = canonical_key(lower(p.key));
+        const bpl::Setting* row = find_setting(p.key);
+        std::string key = canonical_key(p.key);
         if (p.value.size() > kMaxValueChars) {
             result.notices.push_back(shown(p.key, p.value) + ": value too long (" + std::to_string(p.value.size()) +
                                      " characters); ignored");
@@ -181,10 +190,10 @@ ParamResult apply_params(AppState& app, std::string_view query) {
             }
         } else if (key == "lesson") {
             // applied first (apply_lesson_first)
-        } else if (is_page_key(key)) {
+        } else if (row && row->scope == bpl::SettingScope::page) {
             bool clamped = false;
             std::string note;
-            std::string error = set_page_key(app, key, p.value, clamped, note);
+            std::string error = set_page_key(app, *row, p.value, clamped, note);
             if (!error.empty()) result.notices.push_back(error + "; ignored");
             else result.applied.push_back(key);
             if (clamped) result.notices.push_back(note);
@@ -194,7 +203,7 @@ ParamResult apply_params(AppState& app, std::string_view query) {
     }
     // Cross-field rules (bce needs a sigmoid output) can depend on order: retry once.
     for (auto& [p, error] : failed) {
-        std::string key = canonical_key(lower(p.key)), again;
+        std::string key = canonical_key(p.key), again;
         if (bpl::config_set(cfg, key, p.value, again)) {
             if (key == "hidden") clamp_page_units(cfg, key, p.value, result.notices);
             result.applied.push_back(key);
@@ -231,77 +240,75 @@ const char* table_name(const Table& table, decltype(table[0].id) id) {
     return "?";
 }
 
-const char* kPageKeys[] = {"speed", "view", "row", "embed", "learn"};
-const char* kEngineKeys[] = {"lr", "hidden", "act", "out", "loss", "opt", "momentum", "init", "seed", "batch"};
-
 // Value as URL text.
-std::string param_text(const AppState& app, std::string_view key) {
+std::string param_text(const AppState& app, const bpl::Setting& row) {
     const bpl::Config& c = app.config;
-    if (key == "lr") return bpl::format_shortest(c.lr);
-    if (key == "hidden") return bpl::config_hidden_string(c);
-    if (key == "act") return bpl::activation_info(c.activation).name;
-    if (key == "out") return bpl::activation_info(c.output_activation).name;
-    if (key == "loss") return bpl::loss_info(c.loss).name;
-    if (key == "opt") return table_name(bpl::kOptimizers, c.optimizer);
-    if (key == "momentum") return bpl::format_shortest(c.momentum);
-    if (key == "init") return table_name(bpl::kInits, c.init);
-    if (key == "seed") return std::to_string(c.seed);
-    if (key == "batch") return table_name(bpl::kBatchModes, c.batch);
-    if (key == "speed") return std::to_string(app.epochs_per_frame);
-    if (key == "view") return app.gradient_view ? "gradients" : "activations";
-    if (key == "row") return app.selected_row < 0 ? "all" : std::to_string(app.selected_row);
-    if (key == "embed") return app.embed ? "1" : "0";
-    if (key == "learn") return app.learn.active ? "1" : "0";
-    if (key == "lesson") return active_lesson(app) ? active_lesson(app)->id : "none";
-    if (key == "autoplay") return app.running ? "1" : "0";
+    switch (row.id) {
+        case bpl::SettingId::lr: return bpl::format_shortest(c.lr);
+        case bpl::SettingId::hidden: return bpl::config_hidden_string(c);
+        case bpl::SettingId::act: return bpl::activation_info(c.activation).name;
+        case bpl::SettingId::out: return bpl::activation_info(c.output_activation).name;
+        case bpl::SettingId::loss: return bpl::loss_info(c.loss).name;
+        case bpl::SettingId::opt: return table_name(bpl::kOptimizers, c.optimizer);
+        case bpl::SettingId::momentum: return bpl::format_shortest(c.momentum);
+        case bpl::SettingId::beta2: return bpl::format_shortest(c.beta2);
+        case bpl::SettingId::eps: return bpl::format_shortest(c.adam_epsilon);
+        case bpl::SettingId::init: return table_name(bpl::kInits, c.init);
+        case bpl::SettingId::seed: return std::to_string(c.seed);
+        case bpl::SettingId::batch: return table_name(bpl::kBatchModes, c.batch);
+        case bpl::SettingId::speed: return std::to_string(app.epochs_per_frame);
+        case bpl::SettingId::view: return app.gradient_view ? "gradients" : "activations";
+        case bpl::SettingId::row: return app.selected_row < 0 ? "all" : std::to_string(app.selected_row);
+        case bpl::SettingId::embed: return app.embed ? "1" : "0";
+        case bpl::SettingId::learn: return app.learn.active ? "1" : "0";
+        case bpl::SettingId::lesson: return active_lesson(app) ? active_lesson(app)->id : "none";
+        case bpl::SettingId::autoplay: return app.running ? "1" : "0";
+    }
     return "";
 }
 
 }  // namespace
 
 std::string params_query(const AppState& app) {
-    const bpl::Config defaults;
     std::string q;
-    auto add = [&](const char* key) {
+    auto add = [&](const bpl::Setting& row) {
         if (!q.empty()) q += '&';
-        q += key;
+        q += row.key;
         q += '=';
-        q += url_encode(param_text(app, key));
+        q += url_encode(param_text(app, row));
     };
-    if (active_lesson(app)) add("lesson");   // first: the keys after it adjust the preset
-    for (const char* k : {"lr", "hidden", "act", "loss", "opt", "init", "seed"}) add(k);
-    if (app.config.output_activation != defaults.output_activation) add("out");
-    if (app.config.momentum != defaults.momentum) add("momentum");
-    if (app.config.batch != defaults.batch) add("batch");
-    add("speed");
-    if (app.gradient_view) add("view");
-    if (app.selected_row != 0) add("row");
-    if (app.embed) add("embed");
-    if (app.learn.active) add("learn");
-    if (!app.running) add("autoplay");
+    if (active_lesson(app)) add(bpl::setting_of(bpl::SettingId::lesson));   // first: the keys after it adjust the preset
+    for (const bpl::Setting& row : bpl::kSettings) {
+        if (row.link == bpl::LinkRule::always) add(row);
+        else if (row.link == bpl::LinkRule::when_changed && param_text(app, row) != row.default_text) add(row);
+    }
     return q;
 }
 
 std::string param_value_json(const AppState& app, std::string_view key) {
-    const bpl::Config& c = app.config;
-    if (key == "lr") return json_number(c.lr);
-    if (key == "momentum") return json_number(c.momentum);
-    if (key == "seed") return json_number(c.seed);
-    if (key == "speed") return json_number(app.epochs_per_frame);
-    if (key == "row") return app.selected_row < 0 ? json_string("all") : json_number(app.selected_row);
-    if (key == "embed") return json_bool(app.embed);
-    if (key == "learn") return json_bool(app.learn.active);
-    if (key == "autoplay") return json_bool(app.running);
-    return json_string(param_text(app, key));
+    const bpl::Setting* row = bpl::setting_find(key);
+    if (!row) return "null";
+    if (row->id == bpl::SettingId::row && app.selected_row < 0) return json_string("all");
+    std::string text = param_text(app, *row);
+    switch (row->type) {
+        case bpl::SettingType::number:
+        case bpl::SettingType::whole: {
+            double v = 0;
+            return bpl::parse_decimal(text, v) == bpl::NumberParse::ok ? json_number(v) : json_string(text);
+        }
+        case bpl::SettingType::flag: return json_bool(text == "1");
+        default: break;
+    }
+    if (row->id == bpl::SettingId::row) return json_number(app.selected_row);
+    return json_string(text);
 }
 
 std::string params_json(const AppState& app) {
     std::string out = "{";
-    auto add = [&](const char* key) {
+    for (const bpl::Setting& row : bpl::kSettings) {
+        if (!row.in_state) continue;
         if (out.size() > 1) out += ',';
-        out += json_string(key) + ":" + param_value_json(app, key);
-    };
-    for (const char* k : kEngineKeys) add(k);
-    for (const char* k : kPageKeys) add(k);
+        out += json_string(row.key) + ":" + param_value_json(app, row.key);
+    }
     return out + "}";
 }

@@ -11,6 +11,7 @@
 constexpr size_t kMaxQueryChars = 8192;
 constexpr size_t kMaxParamPairs = 64;
 constexpr size_t kMaxValueChars = 512;
+constexpr size_t kMaxKeyChars = 32;   // longer than any key or alias: unknown without a lookup
 
 struct ParamResult {
     std::vector<std::string> applied;   // canonical keys that were accepted

@@ -1,24 +1,30 @@
 // window.backpropLab: the page's JS API for embedders and tests, and a postMessage bridge that
 // offers the same commands to a parent page. Every input is checked for shape, type and size
-// here, then validated again in C++ (web/js_bridge.cpp, web/url_params.cpp). Nothing received
-// is ever evaluated or inserted as HTML.
+// here, then validated again in C++ (lab/api.cpp, lab/url_params.cpp). The limits come from
+// settings.js, generated from the C++ settings table at build time. Nothing received is ever
+// evaluated or inserted as HTML.
 (function () {
   'use strict';
 
-  var MAX_SET_KEYS = 32;
-  var MAX_KEY_CHARS = 32;
-  var MAX_VALUE_CHARS = 256;
-  var MAX_HIDDEN_ITEMS = 8;
-  var MAX_WEIGHTS_CHARS = 1 << 20;
-  var MAX_QUEUED_MESSAGES = 64;
-  var MAX_STEP = 100000;
-  var MAX_STEP_PHASES = 1000;
+  // settings.js loads first (index.html); without it every limit is 0 and ready is rejected below.
+  var SETTINGS = window.__bplSettings || null;
+  var LIMITS = (SETTINGS && SETTINGS.limits) || {};
+  var MAX_SET_KEYS = LIMITS.maxSetKeys | 0;
+  var MAX_KEY_CHARS = LIMITS.maxKeyChars | 0;
+  var MAX_VALUE_CHARS = LIMITS.maxValueChars | 0;
+  var MAX_HIDDEN_ITEMS = LIMITS.maxHiddenItems | 0;
+  var MAX_WEIGHTS_CHARS = LIMITS.maxWeightsChars | 0;
+  var MAX_STEP = LIMITS.maxStep | 0;
+  var MAX_STEP_PHASES = LIMITS.maxStepPhases | 0;
+  var MAX_NOTICE_CHARS = LIMITS.maxNoticeChars | 0;
+  var MAX_QUEUED_MESSAGES = 64;   // the bridge's own queue while loading (no C++ counterpart)
   var NOTICE_INFO = 0, NOTICE_WARNING = 1, NOTICE_ERROR = 2;
 
   var isReady = false;
   var resolveReady, rejectReady;
   var ready = new Promise(function (resolve, reject) { resolveReady = resolve; rejectReady = reject; });
   ready.catch(function () {});   // a failed load is reported on the page, not as an unhandled rejection
+  if (!SETTINGS) rejectReady(new Error('settings.js did not load: the page is incomplete'));
 
   // ---- calls into the WASM module ----------------------------------------------------------
   function wasm() {
@@ -52,7 +58,7 @@
   function pageNotice(text, kind) {
     if (!isReady) return;
     var m = window.Module;
-    var s = String(text).slice(0, 400);
+    var s = String(text).slice(0, MAX_NOTICE_CHARS);
     var n = m.lengthBytesUTF8(s) + 1;
     var ptr = m._malloc(n);
     if (!ptr) return;

@@ -47,7 +47,7 @@ void unit_rows_table(const AppState& app, int l, int j, const NetProbe (&rows)[b
 void unit_tooltip(const AppState& app, int l, int j, const NetProbe (&rows)[bpl::kSamples]) {
     const bpl::Network& net = app.net;
     bool output = l == net.num_layers - 1;
-    bpl::Activation act = output ? net.config.output_activation : net.config.activation;
+    bpl::Activation act = bpl::layer_activation(net, l);
     char name[32];
     viz::unit_label(name, sizeof name, l, j, net.num_layers);
     if (output) ImGui::Text("%s: the output  (%s)", name, bpl::activation_info(act).label);

@@ -6,6 +6,7 @@
 #include "session.hpp"
 #include "number_text.hpp"
 #include "panels.hpp"
+#include "settings.hpp"
 #include "trainer.hpp"
 #include "ui_theme.hpp"
 #include "url_params.hpp"
@@ -70,8 +71,9 @@ static void draw_speed_and_rate(AppState& app) {
     ui_help("Epochs trained per drawn frame. One epoch = a forward pass over the 4 XOR rows, "
             "backpropagation, and one weight update.");
     int speed = app.epochs_per_frame;
+    const bpl::Setting& speed_row = bpl::setting_of(bpl::SettingId::speed);
     ImGui::SetNextItemWidth(w);
-    if (ImGui::SliderInt("##speed", &speed, 1, kMaxEpochsPerFrame, "%d epochs / frame",
+    if (ImGui::SliderInt("##speed", &speed, int(speed_row.control_min), int(speed_row.control_max), "%d epochs / frame",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
         app.epochs_per_frame = speed;
         app.url_dirty = true;
@@ -90,8 +92,10 @@ static void draw_speed_and_rate(AppState& app) {
     ui_help("How big a step each update takes along −∂L/∂w. Applied live. Too small: slow. "
             "Too large: the loss jumps around or blows up.");
     float lr = static_cast<float>(app.config.lr);
+    const bpl::Setting& lr_row = bpl::setting_of(bpl::SettingId::lr);
     ImGui::SetNextItemWidth(w);
-    if (ImGui::SliderFloat("##lr", &lr, 0.001f, 10.0f, "%.3g", ImGuiSliderFlags_Logarithmic)) {
+    if (ImGui::SliderFloat("##lr", &lr, float(lr_row.control_min), float(lr_row.control_max), "%.3g",
+                           ImGuiSliderFlags_Logarithmic)) {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.3g", static_cast<double>(lr));   // 3 significant digits: tidy links
         apply_param(app, "lr", buf);
@@ -129,7 +133,8 @@ static void draw_shape(AppState& app) {
         char fmt[40];
         std::snprintf(fmt, sizeof fmt, "layer %d: %%d units", l + 1);
         int u = units[l];
-        if (ImGui::SliderInt("##units", &u, 1, kPageMaxHiddenUnits, fmt, ImGuiSliderFlags_AlwaysClamp) &&
+        const bpl::Setting& row = bpl::setting_of(bpl::SettingId::hidden);
+        if (ImGui::SliderInt("##units", &u, int(row.control_min), int(row.control_max), fmt, ImGuiSliderFlags_AlwaysClamp) &&
             u != units[l]) {
             units[l] = u;
             apply_hidden(app, units, c.hidden_layers);
@@ -140,9 +145,12 @@ static void draw_shape(AppState& app) {
 
 // ---- activation, loss, optimiser, init -------------------------------------------------------
 
+// A choice setting's combo: its items are the engine's table of that kind (the same names the
+// settings table accepts, bpl::setting_choices), applied through the setting's key.
 template <typename Row>
-static void table_combo(AppState& app, const char* title, const char* key, const Row* rows, int count,
+static void table_combo(AppState& app, const char* title, bpl::SettingId setting, const Row* rows, int count,
                         int current, const char* (*tip)(const Row&)) {
+    const char* key = bpl::setting_of(setting).key;
     float label_w = ImGui::CalcTextSize("Optimiser").x + ImGui::GetStyle().ItemSpacing.x * 2;
     label(title);
     ImGui::SameLine(label_w);
@@ -177,13 +185,13 @@ static const char* loss_tip(const bpl::LossInfo& l) {
 
 static void draw_choices(AppState& app) {
     const bpl::Config& c = app.config;
-    table_combo(app, "Activation", "act", bpl::kActivations, bpl::kActivationCount,
+    table_combo(app, "Activation", bpl::SettingId::act, bpl::kActivations, bpl::kActivationCount,
                 index_of(bpl::kActivations, bpl::kActivationCount, c.activation), activation_tip);
-    table_combo(app, "Loss", "loss", bpl::kLosses, bpl::kLossCount,
+    table_combo(app, "Loss", bpl::SettingId::loss, bpl::kLosses, bpl::kLossCount,
                 index_of(bpl::kLosses, bpl::kLossCount, c.loss), loss_tip);
-    table_combo<bpl::OptimizerInfo>(app, "Optimiser", "opt", bpl::kOptimizers, 3,
+    table_combo<bpl::OptimizerInfo>(app, "Optimiser", bpl::SettingId::opt, bpl::kOptimizers, 3,
                                     index_of(bpl::kOptimizers, 3, c.optimizer), nullptr);
-    table_combo<bpl::InitInfo>(app, "Init", "init", bpl::kInits, 3, index_of(bpl::kInits, 3, c.init), nullptr);
+    table_combo<bpl::InitInfo>(app, "Init", bpl::SettingId::init, bpl::kInits, 3, index_of(bpl::kInits, 3, c.init), nullptr);
     unsigned seed = c.seed;
     label("Seed");
     ImGui::SameLine(ImGui::CalcTextSize("Optimiser").x + ImGui::GetStyle().ItemSpacing.x * 2);
