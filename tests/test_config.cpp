@@ -109,7 +109,7 @@ TEST_CASE("bad values are rejected with a one-line message and leave the config 
         {"seed", "4294967296", "seed=4294967296: out of range (allowed 0 to 4294967295)"},
         {"seed", "1e3", "not a whole number"},
         {"seed", "", "not a whole number"},
-        {"colour", "red", "colour=red: unknown key (keys: hidden, act, out, loss, opt, lr"},
+        {"colour", "red", "colour=red: unknown key (keys: lr, hidden, act, loss, opt, init, seed"},
         {"lr", long_value, "lr=7777777777777777777777777777777777777777...: not a number"},
         {"lr", "1\n2", "lr=1?2: not a number"},
         {"loss", "bce", "loss=bce needs out=sigmoid"},   // unusual_config has a linear output
