@@ -117,7 +117,7 @@ set(BPL_SHADER_FILES
 bpl_require_files("shaders of the page (part of the repository: git checkout -- shaders)" ${BPL_SHADER_FILES})
 # One library per layer, each seeing only the include folders of the layers below it:
 # render (GL) -> lab; ui (ImGui) -> render, lab; the page (platform) -> everything.
-set(BPL_PAGE_FLAGS ${BPL_WARNINGS} -Os -fno-exceptions -fno-rtti)
+set(BPL_PAGE_FLAGS ${BPL_WARNINGS} -Os -fno-exceptions -fno-rtti -flto)
 add_library(bpl_render STATIC ${BPL_RENDER_SOURCES})
 target_include_directories(bpl_render PUBLIC ${CMAKE_SOURCE_DIR}/web/render)
 target_link_libraries(bpl_render PUBLIC bpl_lab)
@@ -139,7 +139,7 @@ set_target_properties(backprop-lab PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECT
 # drop JS-side GL error tracking and extension auto-enabling (nothing here uses an extension);
 # the incoming Module API is what site/shell.js passes; wasm-opt --converge (together ~1.4 KB).
 target_link_options(backprop-lab PRIVATE
-  -Oz -fno-exceptions -fno-rtti -sMALLOC=emmalloc -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0
+  -Oz -flto -fno-exceptions -fno-rtti -sMALLOC=emmalloc -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0
   -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sNO_FILESYSTEM=1 -sALLOW_MEMORY_GROWTH=1 -sDYNAMIC_EXECUTION=0
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free
