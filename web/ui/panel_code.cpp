@@ -1,5 +1,5 @@
-// The code, side by side: our transcription of the reference NumPy program (or the engine calls
-// that do the same), the line of the phase that ran last highlighted; under it, with
+// The code, side by side: our transcription of the reference NumPy program (or the engine's
+// loops that do the same, as engine/dense_reference.hpp writes them), the line of the phase that ran last highlighted; under it, with
 // seed-faithful settings, the `Epoch N, Loss: X` lines the Python program prints for this run.
 #include <algorithm>
 #include <cstdio>
@@ -51,18 +51,40 @@ std::vector<CodeLine> numpy_lines(const bpl::Config& c) {
     };
 }
 
+// What the engine runs for one batch (engine/network.cpp), with each dense step written as the
+// plain loops of engine/dense_reference.hpp: the fast kernels add in exactly this order (the
+// tests check them against these loops bit for bit). in = X for layer 0, else a of the layer below.
 std::vector<CodeLine> cpp_lines() {
     return {
-        {"// one batch: rows row0 .. row0 + rows - 1", none},
-        {"// (engine/trainer.cpp, step_phase)", none},
-        {"for (int l = 0; l < L; ++l)", fwd_hidden},
-        {"    layer_forward(net, l, row0, rows);", fwd_hidden},
-        {"loss = output_loss_forward(net, row0, rows);", loss},
-        {"output_loss_backward(net, row0, rows);", out_delta},
-        {"for (int l = L - 2; l >= 0; --l)", hidden_delta},
-        {"    layer_backward(net, l, row0, rows);", hidden_delta},
-        {"gradients_backward(net, row0, rows);", grads},
-        {"parameters_update(net);", update},
+        {"// one batch, rows r of the batch (engine/network.cpp)", none},
+        {"// dense steps: engine/dense_reference.hpp", none},
+        {"for (int l = 0; l < L; ++l) {  // forward", fwd_hidden},
+        {"  for (r) for (j) {  // z = in @ W + b", fwd_hidden},
+        {"    double s = in[r][0] * W[0][j];", fwd_hidden},
+        {"    for (k = 1; k < I; ++k) s += in[r][k] * W[k][j];", fwd_hidden},
+        {"    z[r][j] = s + b[j];", fwd_hidden},
+        {"  }", fwd_hidden},
+        {"  a = f(z);  // activation_forward", fwd_hidden},
+        {"}", fwd_hidden},
+        {"loss = loss_forward(a_out, y);  // batch mean", loss},
+        {"δ_out = loss_backward(a_out, y);  // (a - y) * f'(a) for MSE", out_delta},
+        {"for (int l = L - 2; l >= 0; --l) {  // hidden δ", hidden_delta},
+        {"  for (r) for (k) {  // δ_l = δ_{l+1} @ W_{l+1}.T", hidden_delta},
+        {"    double s = δ[r][0] * W[k][0];", hidden_delta},
+        {"    for (j = 1; j < O; ++j) s += δ[r][j] * W[k][j];", hidden_delta},
+        {"    δ_l[r][k] = s;", hidden_delta},
+        {"  }", hidden_delta},
+        {"  δ_l *= f'(a_l);  // activation_backward", hidden_delta},
+        {"}", hidden_delta},
+        {"for (int l = 0; l < L; ++l) {  // gradients", grads},
+        {"  for (k) for (j) {  // dW = in.T @ δ", grads},
+        {"    double s = in[0][k] * δ[0][j];", grads},
+        {"    for (r = 1; r < R; ++r) s += in[r][k] * δ[r][j];", grads},
+        {"    dW[k][j] = s;", grads},
+        {"  }", grads},
+        {"  for (j) db[j] = δ[0][j] + δ[1][j] + ...;  // sum of rows", grads},
+        {"}", grads},
+        {"parameters_update(net);  // W -= η * dW, b -= η * db (SGD)", update},
         {"// after the last batch: epoch_loss, ++epoch", print},
     };
 }
