@@ -17,7 +17,6 @@ set(BPL_ENGINE_SOURCES
   ${CMAKE_SOURCE_DIR}/engine/settings.cpp
   ${CMAKE_SOURCE_DIR}/engine/trainer.cpp
   ${CMAKE_SOURCE_DIR}/engine/weights_json.cpp
-  ${CMAKE_SOURCE_DIR}/engine/xor_data.cpp
 )
 set(BPL_ENGINE_HEADERS
   ${CMAKE_SOURCE_DIR}/engine/activations.hpp

@@ -6,7 +6,6 @@
 #include "panels.hpp"
 #include "ui_theme.hpp"
 
-static const char* kRowNames[bpl::kSamples] = {"0  0", "0  1", "1  0", "1  1"};
 
 static void output_bar(double out) {
     ImVec2 p = ImGui::GetCursorScreenPos();
@@ -46,7 +45,9 @@ static void draw_row(AppState& app, int r) {
     ImGui::PushID(r);
     bool selected = app.selected_row == r;
     ImGui::PushFont(g_fonts.mono);
-    if (ImGui::Selectable(kRowNames[r], selected, ImGuiSelectableFlags_SpanAllColumns))
+    const char* name = bpl::kRowNames[r];
+    char label[8] = {name[0], ' ', ' ', name[1], '\0'};   // "0  1": the inputs x₁ and x₂
+    if (ImGui::Selectable(label, selected, ImGuiSelectableFlags_SpanAllColumns))
         app.selected_row = selected ? -1 : r;
     ImGui::PopFont();
     ImGui::PopID();
