@@ -24,10 +24,10 @@ struct BenchCase {
 };
 
 struct BenchResult {
-    double steady_ns = 0.0;    // median ns/epoch over the timed runs
-    double best_ns = 0.0;      // fastest timed run: the least disturbed by other processes
-    double first_10k_ns = 0.0; // median ns/epoch of the first 10,000 epochs after init
-    double final_loss = 0.0;   // keeps the work observable (and is a sanity check)
+    double steady_ns = 0.0;      // median ns/epoch over the timed runs
+    double best_ns = 0.0;        // fastest timed run: the least disturbed by other processes
+    double first_10k_ns = 0.0;   // median ns/epoch of the first 10,000 epochs after init
+    double final_loss = 0.0;     // keeps the work observable (and is a sanity check)
     int runs = 0;
 };
 
@@ -96,7 +96,7 @@ std::vector<BenchCase> bench_cases() {
     return {{"2-4-1 sigmoid", small, 2000}, {"2-16-16-1 tanh", deep, 200}};
 }
 
-}  // namespace
+}   // namespace
 
 int main(int argc, char** argv) {
     bool json = false;

@@ -13,8 +13,8 @@ struct CliOptions {
     long long epochs = 10000;
     long long print_every = 1000;
     OutputFormat format = OutputFormat::text;
-    std::string init_path;    // --init: initial weights file instead of seeded draws
-    std::string save_path;    // --save: final weights file
+    std::string init_path;   // --init: initial weights file instead of seeded draws
+    std::string save_path;   // --save: final weights file
     bool seed_given = false;
     bool hidden_given = false;
     bool help = false;

@@ -17,8 +17,10 @@ std::string json_string(const std::string& text) {
     std::string out = "\"";
     for (char c : text) {
         unsigned char u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') { out += '\\'; out += c; }
-        else if (u < 0x20) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (u < 0x20) {
             char escaped[8];
             std::snprintf(escaped, sizeof escaped, "\\u%04x", u);
             out += escaped;
@@ -38,8 +40,8 @@ void print_json_settings(const CliOptions& opts) {
                 bpl::kBatchModes[static_cast<int>(cfg.batch)].name);
     std::string seed = opts.init_path.empty() ? std::to_string(cfg.seed) : "null";
     std::string init = opts.init_path.empty() ? "null" : json_string(opts.init_path);
-    std::printf("  \"seed\": %s, \"init\": %s, \"epochs\": %lld, \"print_every\": %lld},\n \"losses\": [",
-                seed.c_str(), init.c_str(), opts.epochs, opts.print_every);
+    std::printf("  \"seed\": %s, \"init\": %s, \"epochs\": %lld, \"print_every\": %lld},\n \"losses\": [", seed.c_str(),
+                init.c_str(), opts.epochs, opts.print_every);
 }
 
 // The "[...]" of weights_to_json's {"layers": [...]}.
@@ -49,7 +51,7 @@ std::string layers_array(const bpl::Network& net) {
     return open == std::string::npos || close == std::string::npos ? "[]" : doc.substr(open, close - open + 1);
 }
 
-}  // namespace
+}   // namespace
 
 void report_begin(const CliOptions& opts) {
     g_first_loss = true;
@@ -64,7 +66,8 @@ void report_loss(const CliOptions& opts, long long epoch, double loss) {
             break;
         case OutputFormat::csv: std::printf("%lld,%s\n", epoch, bpl::format_shortest(loss).c_str()); break;
         case OutputFormat::json:
-            std::printf("%s\n  {\"epoch\": %lld, \"loss\": %s}", g_first_loss ? "" : ",", epoch, json_number(loss).c_str());
+            std::printf("%s\n  {\"epoch\": %lld, \"loss\": %s}", g_first_loss ? "" : ",", epoch,
+                        json_number(loss).c_str());
             break;
     }
     g_first_loss = false;

@@ -30,7 +30,10 @@ bool read_file(const std::string& path, std::string& text, std::string& error) {
     const std::string limit = std::to_string(bpl::kMaxWeightsJsonBytes);
     struct stat info;
     if (stat(path.c_str(), &info) == 0) {
-        if (S_ISDIR(info.st_mode)) { error = "cannot read " + file_name(path) + ": it is a folder"; return false; }
+        if (S_ISDIR(info.st_mode)) {
+            error = "cannot read " + file_name(path) + ": it is a folder";
+            return false;
+        }
         if (S_ISREG(info.st_mode) && static_cast<unsigned long long>(info.st_size) > bpl::kMaxWeightsJsonBytes) {
             error = file_name(path) + ": too large for a weights file (" + std::to_string(info.st_size) +
                     " bytes; the limit is " + limit + ")";
@@ -38,14 +41,20 @@ bool read_file(const std::string& path, std::string& text, std::string& error) {
         }
     }
     FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) { error = "cannot read " + file_name(path) + ": " + std::strerror(errno); return false; }
+    if (!f) {
+        error = "cannot read " + file_name(path) + ": " + std::strerror(errno);
+        return false;
+    }
     char chunk[65536];
     size_t n = 0;
     while (text.size() <= bpl::kMaxWeightsJsonBytes && (n = std::fread(chunk, 1, sizeof chunk, f)) > 0)
         text.append(chunk, n);
     bool read_error = std::ferror(f) != 0;
     std::fclose(f);
-    if (read_error) { error = "cannot read " + file_name(path) + " (is it a folder?)"; return false; }
+    if (read_error) {
+        error = "cannot read " + file_name(path) + " (is it a folder?)";
+        return false;
+    }
     if (text.size() > bpl::kMaxWeightsJsonBytes) {
         error = file_name(path) + ": too large for a weights file (over " + limit + " bytes, the limit)";
         return false;
@@ -58,10 +67,16 @@ bool read_file(const std::string& path, std::string& text, std::string& error) {
 bool check_writable(const std::string& path, std::string& error) {
     struct stat info;
     bool exists = stat(path.c_str(), &info) == 0;
-    if (exists && S_ISDIR(info.st_mode)) { error = "cannot write " + file_name(path) + ": it is a folder"; return false; }
+    if (exists && S_ISDIR(info.st_mode)) {
+        error = "cannot write " + file_name(path) + ": it is a folder";
+        return false;
+    }
     if (exists && !S_ISREG(info.st_mode)) return true;
     FILE* f = std::fopen(path.c_str(), "ab");   // appends nothing; creates the file when missing
-    if (!f) { error = "cannot write " + file_name(path) + ": " + std::strerror(errno); return false; }
+    if (!f) {
+        error = "cannot write " + file_name(path) + ": " + std::strerror(errno);
+        return false;
+    }
     std::fclose(f);
     if (!exists) std::remove(path.c_str());
     return true;
@@ -69,7 +84,10 @@ bool check_writable(const std::string& path, std::string& error) {
 
 bool write_file(const std::string& path, const std::string& text, std::string& error) {
     FILE* f = std::fopen(path.c_str(), "wb");
-    if (!f) { error = "cannot write " + file_name(path) + ": " + std::strerror(errno); return false; }
+    if (!f) {
+        error = "cannot write " + file_name(path) + ": " + std::strerror(errno);
+        return false;
+    }
     bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
     ok = (std::fclose(f) == 0) && ok;
     if (!ok) error = "cannot write " + file_name(path);
@@ -82,12 +100,16 @@ bool build_network(CliOptions& opts, bpl::Network& net, std::string& error) {
     std::string text;
     bpl::WeightsFile weights;
     if (!read_file(opts.init_path, text, error)) return false;
-    if (!bpl::weights_from_json(text, weights, error)) { error = file_name(opts.init_path) + ": " + error; return false; }
+    if (!bpl::weights_from_json(text, weights, error)) {
+        error = file_name(opts.init_path) + ": " + error;
+        return false;
+    }
     bpl::Config file_config = opts.config;
     bpl::config_set_shape_from(file_config, weights);
     std::string wanted = bpl::config_hidden_string(opts.config), found = bpl::config_hidden_string(file_config);
     if (opts.hidden_given && wanted != found) {
-        error = "hidden=" + wanted + " does not match " + file_name(opts.init_path) + " (its hidden layers: " + found + ")";
+        error = "hidden=" + wanted + " does not match " + file_name(opts.init_path) + " (its hidden layers: " + found +
+                ")";
         return false;
     }
     opts.config = file_config;
@@ -105,13 +127,16 @@ long long train(const CliOptions& opts, bpl::Network& net) {
     return -1;
 }
 
-}  // namespace
+}   // namespace
 
 int main(int argc, char** argv) {
     CliOptions opts;
     std::string error;
     if (!parse_options(argc, argv, opts, error)) return fail(error);
-    if (opts.help) { print_help("xor-train"); return 0; }
+    if (opts.help) {
+        print_help("xor-train");
+        return 0;
+    }
     bpl::Network net;
     if (!build_network(opts, net, error)) return fail(error);
     if (!opts.save_path.empty() && !check_writable(opts.save_path, error)) return fail(error);

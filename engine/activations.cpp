@@ -13,7 +13,7 @@ inline double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 inline double sigmoid_der(double a) { return a * (1.0 - a); }
 inline double tanh_value(double z) { return std::tanh(z); }
 inline double tanh_der(double a) { return 1.0 - a * a; }
-inline double relu(double z) { return z < 0.0 ? 0.0 : z; }   // NaN passes through
+inline double relu(double z) { return z < 0.0 ? 0.0 : z; }         // NaN passes through
 inline double relu_der(double a) { return a > 0.0 ? 1.0 : 0.0; }   // 0 at the kink
 inline double leaky_relu(double z) { return z < 0.0 ? kLeakySlope * z : z; }
 inline double leaky_relu_der(double a) { return a > 0.0 ? 1.0 : kLeakySlope; }
@@ -38,8 +38,9 @@ void sigmoid_forward(double* a, const double* z, int n) {
     for (int i = 0; i < n; ++i) a[i] = 1.0 / (1.0 + a[i]);
 }
 
-}  // namespace
+}   // namespace
 
+// clang-format off
 const ActivationInfo kActivations[kActivationCount] = {
     {Activation::sigmoid, "sigmoid", "Sigmoid", "σ(z) = 1 / (1 + e^(−z))", "σ′ = a(1 − a)",
      sigmoid, sigmoid_der},
@@ -51,6 +52,7 @@ const ActivationInfo kActivations[kActivationCount] = {
      "f′ = 1 if a > 0, else 0.01", leaky_relu, leaky_relu_der},
     {Activation::linear, "linear", "Linear", "f(z) = z", "f′ = 1", linear, linear_der},
 };
+// clang-format on
 
 const ActivationInfo& activation_info(Activation act) {
     for (const ActivationInfo& info : kActivations)
@@ -84,4 +86,4 @@ void activation_backward(Activation act, double* dz, const double* da, const dou
     }
 }
 
-}  // namespace bpl
+}   // namespace bpl

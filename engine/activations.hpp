@@ -12,10 +12,10 @@ constexpr double kLeakySlope = 0.01;
 
 struct ActivationInfo {
     Activation id;
-    const char* name;        // key used in config strings / URLs: "sigmoid", "tanh", "relu", "leaky_relu", "linear"
-    const char* label;       // for people: "Sigmoid", "tanh", "ReLU", "Leaky ReLU", "Linear"
-    const char* formula;     // value, Unicode: "σ(z) = 1 / (1 + e^(−z))"
-    const char* derivative;  // derivative in terms of a, Unicode: "σ′ = a(1 − a)"
+    const char* name;         // key used in config strings / URLs: "sigmoid", "tanh", "relu", "leaky_relu", "linear"
+    const char* label;        // for people: "Sigmoid", "tanh", "ReLU", "Leaky ReLU", "Linear"
+    const char* formula;      // value, Unicode: "σ(z) = 1 / (1 + e^(−z))"
+    const char* derivative;   // derivative in terms of a, Unicode: "σ′ = a(1 − a)"
     double (*value)(double z);
     double (*derivative_of_a)(double a);
 };
@@ -29,4 +29,4 @@ void activation_forward(Activation act, double* a, const double* z, int n);
 // dz = da ⊙ f'(a), elementwise over n values (the backward sits beside its forward).
 void activation_backward(Activation act, double* dz, const double* da, const double* a, int n);
 
-}  // namespace bpl
+}   // namespace bpl

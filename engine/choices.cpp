@@ -18,4 +18,4 @@ const BatchModeInfo kBatchModes[2] = {
     {BatchMode::sample, "sample", "Per sample"},
 };
 
-}  // namespace bpl
+}   // namespace bpl

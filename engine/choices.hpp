@@ -14,11 +14,23 @@ enum class Optimizer { sgd, momentum, adam };
 enum class Init { normal, xavier, he };   // normal = the reference recipe: randn weights, zero biases
 enum class BatchMode { full, sample };    // full batch (reference) or one update per sample
 
-struct OptimizerInfo { Optimizer id; const char* name; const char* label; };
-struct InitInfo { Init id; const char* name; const char* label; };
-struct BatchModeInfo { BatchMode id; const char* name; const char* label; };
+struct OptimizerInfo {
+    Optimizer id;
+    const char* name;
+    const char* label;
+};
+struct InitInfo {
+    Init id;
+    const char* name;
+    const char* label;
+};
+struct BatchModeInfo {
+    BatchMode id;
+    const char* name;
+    const char* label;
+};
 extern const OptimizerInfo kOptimizers[3];
 extern const InitInfo kInits[3];
 extern const BatchModeInfo kBatchModes[2];
 
-}  // namespace bpl
+}   // namespace bpl

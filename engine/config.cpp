@@ -11,10 +11,9 @@ bool operator==(const Config& a, const Config& b) {
     if (a.hidden_layers != b.hidden_layers) return false;
     for (int l = 0; l < a.hidden_layers && l < kMaxHiddenLayers; ++l)
         if (a.hidden_units[l] != b.hidden_units[l]) return false;
-    return a.activation == b.activation && a.output_activation == b.output_activation &&
-           a.loss == b.loss && a.optimizer == b.optimizer && a.lr == b.lr &&
-           a.momentum == b.momentum && a.beta2 == b.beta2 && a.adam_epsilon == b.adam_epsilon &&
-           a.init == b.init && a.seed == b.seed && a.batch == b.batch;
+    return a.activation == b.activation && a.output_activation == b.output_activation && a.loss == b.loss &&
+           a.optimizer == b.optimizer && a.lr == b.lr && a.momentum == b.momentum && a.beta2 == b.beta2 &&
+           a.adam_epsilon == b.adam_epsilon && a.init == b.init && a.seed == b.seed && a.batch == b.batch;
 }
 
 namespace {
@@ -25,15 +24,18 @@ static_assert(kMaxHiddenLayers == 4 && kMaxHiddenUnits == 32, "the messages belo
 // callers work on a copy.
 using Setter = bool (*)(Config& cfg, std::string_view value, std::string& why);
 
-struct RealRange { double lo, hi; bool hi_open; };
+struct RealRange {
+    double lo, hi;
+    bool hi_open;
+};
 constexpr RealRange kLrRange{kMinLearningRate, kMaxLearningRate, false};
 constexpr RealRange kUnitOpenRange{0.0, 1.0, true};   // momentum, beta2: [0, 1)
 constexpr RealRange kEpsilonRange{1e-12, 0.1, false};
 
 std::string range_text(RealRange r) {
     char text[96];
-    std::snprintf(text, sizeof text, r.hi_open ? "allowed %g up to but not including %g" : "allowed %g to %g",
-                  r.lo, r.hi);
+    std::snprintf(text, sizeof text, r.hi_open ? "allowed %g up to but not including %g" : "allowed %g to %g", r.lo,
+                  r.hi);
     return text;
 }
 
@@ -43,19 +45,26 @@ bool set_real(double& field, std::string_view value, RealRange r, std::string& w
     double v = 0.0;
     NumberParse result = parse_decimal(value, v);
     if (result == NumberParse::ok && !in_range(v, r)) result = NumberParse::out_of_range;
-    if (result == NumberParse::ok) { field = v; return true; }
+    if (result == NumberParse::ok) {
+        field = v;
+        return true;
+    }
     const char* what = result == NumberParse::out_of_range ? "out of range"
-                     : result == NumberParse::not_finite   ? "not a finite number" : "not a number";
+                     : result == NumberParse::not_finite   ? "not a finite number"
+                                                           : "not a number";
     why = std::string(what) + " (" + range_text(r) + ")";
     return false;
 }
 
 template <typename Info, size_t N>
-bool set_choice(decltype(Info::id)& field, std::string_view value, const Info (&table)[N],
-                const char* what, std::string& why) {
+bool set_choice(decltype(Info::id)& field, std::string_view value, const Info (&table)[N], const char* what,
+                std::string& why) {
     std::string names;
     for (const Info& row : table) {
-        if (value == row.name) { field = row.id; return true; }
+        if (value == row.name) {
+            field = row.id;
+            return true;
+        }
         names += (names.empty() ? "" : ", ") + std::string(row.name);
     }
     why = std::string("unknown ") + what + " (choose " + names + ")";
@@ -64,47 +73,81 @@ bool set_choice(decltype(Info::id)& field, std::string_view value, const Info (&
 
 bool set_hidden(Config& cfg, std::string_view value, std::string& why) {
     const char* units_text = "each layer needs 1 to 32 units";
-    if (value.empty()) { why = "expected layer sizes like 4 or 8,8 (1 to 4 layers of 1 to 32 units)"; return false; }
+    if (value.empty()) {
+        why = "expected layer sizes like 4 or 8,8 (1 to 4 layers of 1 to 32 units)";
+        return false;
+    }
     int count = 0;
     int units[kMaxHiddenLayers] = {};
     for (size_t start = 0; start <= value.size();) {
         size_t comma = value.find(',', start);
         if (comma == std::string_view::npos) comma = value.size();
         std::string_view item = value.substr(start, comma - start);
-        if (item.empty()) { why = "empty layer size (write e.g. 4 or 8,8)"; return false; }
+        if (item.empty()) {
+            why = "empty layer size (write e.g. 4 or 8,8)";
+            return false;
+        }
         uint64_t n = 0;
         NumberParse result = parse_whole(item, 1000000000ULL, n);
-        if (result == NumberParse::not_a_number) { why = std::string("not a whole number (") + units_text + ")"; return false; }
-        if (result != NumberParse::ok || n < 1 || n > kMaxHiddenUnits) { why = units_text; return false; }
+        if (result == NumberParse::not_a_number) {
+            why = std::string("not a whole number (") + units_text + ")";
+            return false;
+        }
+        if (result != NumberParse::ok || n < 1 || n > kMaxHiddenUnits) {
+            why = units_text;
+            return false;
+        }
         if (count < kMaxHiddenLayers) units[count] = static_cast<int>(n);
         ++count;
         start = comma + 1;
     }
-    if (count > kMaxHiddenLayers) { why = "1 to 4 hidden layers allowed (got " + std::to_string(count) + ")"; return false; }
+    if (count > kMaxHiddenLayers) {
+        why = "1 to 4 hidden layers allowed (got " + std::to_string(count) + ")";
+        return false;
+    }
     cfg.hidden_layers = count;
     for (int l = 0; l < count; ++l) cfg.hidden_units[l] = units[l];
     return true;
 }
 
-bool set_activation(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.activation, value, kActivations, "activation", why); }
+bool set_activation(Config& cfg, std::string_view value, std::string& why) {
+    return set_choice(cfg.activation, value, kActivations, "activation", why);
+}
 bool set_output(Config& cfg, std::string_view value, std::string& why) {
     if (value == "sigmoid" || value == "linear") return set_choice(cfg.output_activation, value, kActivations, "", why);
     why = "unknown output activation (choose sigmoid, linear)";
     return false;
 }
-bool set_loss(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.loss, value, kLosses, "loss", why); }
-bool set_optimizer(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.optimizer, value, kOptimizers, "optimizer", why); }
-bool set_init(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.init, value, kInits, "init scheme", why); }
-bool set_batch(Config& cfg, std::string_view value, std::string& why) { return set_choice(cfg.batch, value, kBatchModes, "batch mode", why); }
+bool set_loss(Config& cfg, std::string_view value, std::string& why) {
+    return set_choice(cfg.loss, value, kLosses, "loss", why);
+}
+bool set_optimizer(Config& cfg, std::string_view value, std::string& why) {
+    return set_choice(cfg.optimizer, value, kOptimizers, "optimizer", why);
+}
+bool set_init(Config& cfg, std::string_view value, std::string& why) {
+    return set_choice(cfg.init, value, kInits, "init scheme", why);
+}
+bool set_batch(Config& cfg, std::string_view value, std::string& why) {
+    return set_choice(cfg.batch, value, kBatchModes, "batch mode", why);
+}
 bool set_lr(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.lr, value, kLrRange, why); }
-bool set_momentum(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.momentum, value, kUnitOpenRange, why); }
-bool set_beta2(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.beta2, value, kUnitOpenRange, why); }
-bool set_epsilon(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.adam_epsilon, value, kEpsilonRange, why); }
+bool set_momentum(Config& cfg, std::string_view value, std::string& why) {
+    return set_real(cfg.momentum, value, kUnitOpenRange, why);
+}
+bool set_beta2(Config& cfg, std::string_view value, std::string& why) {
+    return set_real(cfg.beta2, value, kUnitOpenRange, why);
+}
+bool set_epsilon(Config& cfg, std::string_view value, std::string& why) {
+    return set_real(cfg.adam_epsilon, value, kEpsilonRange, why);
+}
 
 bool set_seed(Config& cfg, std::string_view value, std::string& why) {
     uint64_t n = 0;
     NumberParse result = parse_whole(value, 4294967295ULL, n);
-    if (result == NumberParse::ok) { cfg.seed = static_cast<uint32_t>(n); return true; }
+    if (result == NumberParse::ok) {
+        cfg.seed = static_cast<uint32_t>(n);
+        return true;
+    }
     why = std::string(result == NumberParse::out_of_range ? "out of range" : "not a whole number") +
           " (allowed 0 to 4294967295)";
     return false;
@@ -169,7 +212,7 @@ const char* name_in(const Info (&table)[N], decltype(Info::id) id) {
     return nullptr;
 }
 
-}  // namespace
+}   // namespace
 
 bool config_set(Config& cfg, std::string_view key, std::string_view value, std::string& error) {
     Config next = cfg;
@@ -192,7 +235,10 @@ bool config_parse(Config& cfg, std::string_view text, std::string& error) {
         pos = end + 1;
         if (item.empty()) continue;
         size_t eq = item.find('=');
-        if (eq == std::string_view::npos) { error = quote_for_message(item) + ": expected key=value"; return false; }
+        if (eq == std::string_view::npos) {
+            error = quote_for_message(item) + ": expected key=value";
+            return false;
+        }
         if (!apply_key(next, item.substr(0, eq), item.substr(eq + 1), error)) return false;
     }
     if (!config_validate(next, error)) return false;
@@ -225,12 +271,18 @@ bool config_validate(const Config& cfg, std::string& error) {
         error = std::string("loss=bce needs out=sigmoid (cross-entropy takes a probability; out=") + out + " given)";
         return false;
     }
-    const struct { const char* key; double value; RealRange range; } reals[] = {
-        {"lr", cfg.lr, kLrRange}, {"momentum", cfg.momentum, kUnitOpenRange},
-        {"beta2", cfg.beta2, kUnitOpenRange}, {"eps", cfg.adam_epsilon, kEpsilonRange}};
+    const struct {
+        const char* key;
+        double value;
+        RealRange range;
+    } reals[] = {{"lr", cfg.lr, kLrRange},
+                 {"momentum", cfg.momentum, kUnitOpenRange},
+                 {"beta2", cfg.beta2, kUnitOpenRange},
+                 {"eps", cfg.adam_epsilon, kEpsilonRange}};
     for (const auto& r : reals)
         if (!in_range(r.value, r.range)) {   // also catches NaN
-            error = std::string(r.key) + "=" + format_shortest(r.value) + ": out of range (" + range_text(r.range) + ")";
+            error = std::string(r.key) + "=" + format_shortest(r.value) + ": out of range (" + range_text(r.range) +
+                    ")";
             return false;
         }
     return true;
@@ -238,7 +290,8 @@ bool config_validate(const Config& cfg, std::string& error) {
 
 std::string config_hidden_string(const Config& cfg) {
     std::string text;
-    int layers = cfg.hidden_layers < 0 ? 0 : (cfg.hidden_layers > kMaxHiddenLayers ? kMaxHiddenLayers : cfg.hidden_layers);
+    int layers = cfg.hidden_layers < 0 ? 0
+                                       : (cfg.hidden_layers > kMaxHiddenLayers ? kMaxHiddenLayers : cfg.hidden_layers);
     for (int l = 0; l < layers; ++l) text += (l ? "," : "") + std::to_string(cfg.hidden_units[l]);
     return text;
 }
@@ -254,4 +307,4 @@ std::string config_to_string(const Config& cfg) {
            "&batch=" + name_or(name_in(kBatchModes, cfg.batch));
 }
 
-}  // namespace bpl
+}   // namespace bpl

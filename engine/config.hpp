@@ -13,15 +13,15 @@ namespace bpl {
 
 struct Config {
     int hidden_layers = 1;
-    int hidden_units[kMaxHiddenLayers] = {4, 4, 4, 4};   // only the first hidden_layers count
+    int hidden_units[kMaxHiddenLayers] = {4, 4, 4, 4};    // only the first hidden_layers count
     Activation activation = Activation::sigmoid;          // hidden layers
     Activation output_activation = Activation::sigmoid;   // sigmoid or linear
     Loss loss = Loss::mse;
     Optimizer optimizer = Optimizer::sgd;
     double lr = 0.1;
-    double momentum = 0.9;       // momentum optimizer: v = μv − η∇; Adam β1
-    double beta2 = 0.999;        // Adam
-    double adam_epsilon = 1e-8;  // Adam
+    double momentum = 0.9;        // momentum optimizer: v = μv − η∇; Adam β1
+    double beta2 = 0.999;         // Adam
+    double adam_epsilon = 1e-8;   // Adam
     Init init = Init::normal;
     uint32_t seed = 42;
     BatchMode batch = BatchMode::full;
@@ -56,4 +56,4 @@ std::string config_to_string(const Config& cfg);
 // Just the hidden sizes as "4" or "8,8".
 std::string config_hidden_string(const Config& cfg);
 
-}  // namespace bpl
+}   // namespace bpl

@@ -22,14 +22,15 @@ inline void for_row_blocks(int rows, Block&& block) {
     for (; r < rows; ++r) block(dense::Fixed<1>{}, r);
 }
 
-}  // namespace dense
+}   // namespace dense
 
 // Internal linkage: each file gets its own copy, which the compiler inlines into the layer
 // functions; a shared inline copy with several callers stays a call, and the 2-4-1 epoch,
 // a handful of tiny kernels, pays for every call (engine-bench shows it).
 namespace {
 
-inline void dense_forward(double* z, const double* in, const double* W, const double* b, int rows, int fan_in, int fan_out) {
+inline void dense_forward(double* z, const double* in, const double* W, const double* b, int rows, int fan_in,
+                          int fan_out) {
     dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
         dense::for_row_blocks(rows, [&](auto R, int r) {
             dense::forward_block<R, I, O>(z + r * fan_out, in + r * fan_in, W, b, fan_in, fan_out);
@@ -46,7 +47,7 @@ inline void dense_backward_input(double* d_in, const double* d, const double* W,
 }
 
 inline void dense_backward_weights(double* dW, double* db, const double* in, const double* d, int rows, int fan_in,
-                            int fan_out) {
+                                   int fan_out) {
     if (rows != kSamples && rows != 1) return dense::reference::backward_weights(dW, db, in, d, rows, fan_in, fan_out);
     dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
         if (rows == kSamples) dense::backward_weights_block<kSamples, I, O>(dW, db, in, d, fan_in, fan_out);
@@ -54,6 +55,6 @@ inline void dense_backward_weights(double* dW, double* db, const double* in, con
     });
 }
 
-}  // namespace
+}   // namespace
 
-}  // namespace bpl
+}   // namespace bpl

@@ -17,7 +17,9 @@ template <int V>
 using Fixed = std::integral_constant<int, V>;
 
 template <int FixedSize>
-constexpr int size_or(int runtime) { return FixedSize ? FixedSize : runtime; }
+constexpr int size_or(int runtime) {
+    return FixedSize ? FixedSize : runtime;
+}
 
 // z (R x O) = in (R x I) @ W + b. The R sums of one output column are independent, so they
 // stay in registers and overlap; each runs over k ascending, b added last.
@@ -83,4 +85,4 @@ void with_fixed_size(int fan_in, int fan_out, Kernel&& kernel) {
     kernel(Fixed<0>{}, Fixed<0>{});
 }
 
-}  // namespace bpl::dense
+}   // namespace bpl::dense

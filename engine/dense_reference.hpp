@@ -44,4 +44,4 @@ inline void backward_weights(double* dW, double* db, const double* in, const dou
     }
 }
 
-}  // namespace bpl::dense::reference
+}   // namespace bpl::dense::reference

@@ -36,7 +36,7 @@ GradCheckEntry entry_for(const Network& net, size_t index) {
     return e;
 }
 
-}  // namespace
+}   // namespace
 
 GradCheckResult gradient_check(const Network& net, double epsilon) {
     Network copy = net;
@@ -65,4 +65,4 @@ GradCheckResult gradient_check(const Network& net, double epsilon) {
     return result;
 }
 
-}  // namespace bpl
+}   // namespace bpl

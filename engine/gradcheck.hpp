@@ -7,12 +7,12 @@
 namespace bpl {
 
 struct GradCheckEntry {
-    int layer;        // 0-based
+    int layer;   // 0-based
     bool is_bias;
-    int row, col;     // W[row][col]; for a bias row = 0, col = unit
-    double backprop;  // analytic gradient from the backward pass
-    double numerical; // (J(θ+ε) − J(θ−ε)) / 2ε
-    double rel_error; // |b − n| / max(|b| + |n|, 1e-12)
+    int row, col;       // W[row][col]; for a bias row = 0, col = unit
+    double backprop;    // analytic gradient from the backward pass
+    double numerical;   // (J(θ+ε) − J(θ−ε)) / 2ε
+    double rel_error;   // |b − n| / max(|b| + |n|, 1e-12)
 };
 
 struct GradCheckResult {
@@ -24,4 +24,4 @@ struct GradCheckResult {
 // net's loss, regardless of its batch mode.
 GradCheckResult gradient_check(const Network& net, double epsilon = 1e-6);
 
-}  // namespace bpl
+}   // namespace bpl

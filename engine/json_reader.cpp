@@ -16,7 +16,8 @@ size_t json_number_length(std::string_view s) {
     if (i < s.size() && s[i] == '-') ++i;
     if (i >= s.size() || !is_digit(s[i])) return 0;
     if (s[i] == '0') ++i;
-    else while (i < s.size() && is_digit(s[i])) ++i;
+    else
+        while (i < s.size() && is_digit(s[i])) ++i;
     if (i < s.size() && s[i] == '.') {
         if (++i >= s.size() || !is_digit(s[i])) return 0;
         while (i < s.size() && is_digit(s[i])) ++i;
@@ -30,7 +31,7 @@ size_t json_number_length(std::string_view s) {
     return i;
 }
 
-}  // namespace
+}   // namespace
 
 JsonReader::JsonReader(std::string_view text, std::string& error) : text_(text), error_(error) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;   // UTF-8 byte order mark
@@ -39,11 +40,13 @@ JsonReader::JsonReader(std::string_view text, std::string& error) : text_(text),
 bool JsonReader::fail(std::string_view place, std::string_view what) {
     size_t line = 1, column = 1;
     for (size_t i = 0; i < pos_ && i < text_.size(); ++i) {
-        if (text_[i] == '\n') { ++line; column = 1; }
-        else ++column;
+        if (text_[i] == '\n') {
+            ++line;
+            column = 1;
+        } else ++column;
     }
-    error_ = std::string(place) + ": " + std::string(what) + " (line " + std::to_string(line) +
-             ", column " + std::to_string(column) + ")";
+    error_ = std::string(place) + ": " + std::string(what) + " (line " + std::to_string(line) + ", column " +
+             std::to_string(column) + ")";
     return false;
 }
 
@@ -89,12 +92,20 @@ bool JsonReader::read_string(std::string_view place, std::string& out) {
     while (pos_ < text_.size()) {
         char c = text_[pos_++];
         if (c == '"') return true;
-        if (static_cast<unsigned char>(c) < 0x20) { --pos_; return fail(place, "control character in a string"); }
-        if (c != '\\') { out += c; continue; }
+        if (static_cast<unsigned char>(c) < 0x20) {
+            --pos_;
+            return fail(place, "control character in a string");
+        }
+        if (c != '\\') {
+            out += c;
+            continue;
+        }
         if (pos_ >= text_.size()) break;
         char e = text_[pos_++];
         switch (e) {
-            case '"': case '\\': case '/': out += e; break;
+            case '"':
+            case '\\':
+            case '/': out += e; break;
             case 'b': out += '\b'; break;
             case 'f': out += '\f'; break;
             case 'n': out += '\n'; break;
@@ -132,4 +143,4 @@ bool JsonReader::skip_value(std::string_view place, int depth) {
     }
 }
 
-}  // namespace bpl
+}   // namespace bpl

@@ -15,7 +15,7 @@ public:
 
     // Sets error to "<place>: <what> (line L, column C)" and returns false.
     bool fail(std::string_view place, std::string_view what);
-    char peek();                 // next non-space character, '\0' at the end
+    char peek();   // next non-space character, '\0' at the end
     bool at_end() { return peek() == '\0' && pos_ >= text_.size(); }
 
     bool read_number(std::string_view place, double& out);   // finite numbers only
@@ -41,20 +41,29 @@ private:
 template <typename EachItem>
 bool JsonReader::read_array(std::string_view place, EachItem&& each_item) {
     if (!expect('[', place, "expected an array '['")) return false;
-    if (peek() == ']') { ++pos_; return true; }
+    if (peek() == ']') {
+        ++pos_;
+        return true;
+    }
     for (int index = 0;; ++index) {
         if (!each_item(index)) return false;
         char c = peek();
         ++pos_;
         if (c == ']') return true;
-        if (c != ',') { --pos_; return fail(place, "expected ',' or ']' in an array"); }
+        if (c != ',') {
+            --pos_;
+            return fail(place, "expected ',' or ']' in an array");
+        }
     }
 }
 
 template <typename EachMember>
 bool JsonReader::read_object(std::string_view place, EachMember&& each_member) {
     if (!expect('{', place, "expected an object '{'")) return false;
-    if (peek() == '}') { ++pos_; return true; }
+    if (peek() == '}') {
+        ++pos_;
+        return true;
+    }
     for (;;) {
         std::string key;
         if (peek() != '"') return fail(place, "expected a key in double quotes");
@@ -63,8 +72,11 @@ bool JsonReader::read_object(std::string_view place, EachMember&& each_member) {
         char c = peek();
         ++pos_;
         if (c == '}') return true;
-        if (c != ',') { --pos_; return fail(place, "expected ',' or '}' in an object"); }
+        if (c != ',') {
+            --pos_;
+            return fail(place, "expected ',' or '}' in an object");
+        }
     }
 }
 
-}  // namespace bpl
+}   // namespace bpl

@@ -20,12 +20,11 @@ inline double squared_error(double a, double y) {
     return e * e;
 }
 
-}  // namespace
+}   // namespace
 
 const LossInfo kLosses[kLossCount] = {
     {Loss::mse, "mse", "MSE", "L = mean((y − a)²)", "δ_out = (a − y) ⊙ f′(a)"},
-    {Loss::mse_mean, "mse_mean", "MSE (mean gradient)", "L = mean((y − a)²)",
-     "δ_out = (2/N)(a − y) ⊙ f′(a)"},
+    {Loss::mse_mean, "mse_mean", "MSE (mean gradient)", "L = mean((y − a)²)", "δ_out = (2/N)(a − y) ⊙ f′(a)"},
     {Loss::bce, "bce", "Cross-entropy", "L = −mean(y ln a + (1 − y) ln(1 − a))", "δ_out = a − y"},
 };
 
@@ -41,9 +40,7 @@ const LossInfo* find_loss(std::string_view name) {
     return nullptr;
 }
 
-double loss_sample(Loss loss, double a, double y) {
-    return loss == Loss::bce ? bce_sample(a, y) : squared_error(a, y);
-}
+double loss_sample(Loss loss, double a, double y) { return loss == Loss::bce ? bce_sample(a, y) : squared_error(a, y); }
 
 double loss_samples(Loss loss, double* l, const double* out, const double* y, int n) {
     double sum = 0.0;
@@ -79,8 +76,7 @@ double loss_objective(Loss loss, const double* out, const double* y, int n, int 
     return sum;
 }
 
-void loss_backward(Loss loss, Activation out_act, double* delta, const double* out,
-                   const double* y, int n, int batch) {
+void loss_backward(Loss loss, Activation out_act, double* delta, const double* out, const double* y, int n, int batch) {
     switch (loss) {
         case Loss::mse:   // the reference: d_out = (out − y) * sigmoid_derivative(out)
             for (int i = 0; i < n; ++i) delta[i] = out[i] - y[i];
@@ -97,4 +93,4 @@ void loss_backward(Loss loss, Activation out_act, double* delta, const double* o
     activation_backward(out_act, delta, delta, out, n);   // ⊙ f′(a), in place
 }
 
-}  // namespace bpl
+}   // namespace bpl

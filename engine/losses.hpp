@@ -12,10 +12,10 @@ constexpr int kLossCount = 3;
 
 struct LossInfo {
     Loss id;
-    const char* name;         // "mse" (reference convention), "mse_mean", "bce"
-    const char* label;        // "MSE", "MSE (mean gradient)", "Cross-entropy"
-    const char* formula;      // reported loss, Unicode
-    const char* delta_formula;// output delta, Unicode, e.g. "δ_out = (a − y) ⊙ σ′(a)" / "δ_out = a − y"
+    const char* name;            // "mse" (reference convention), "mse_mean", "bce"
+    const char* label;           // "MSE", "MSE (mean gradient)", "Cross-entropy"
+    const char* formula;         // reported loss, Unicode
+    const char* delta_formula;   // output delta, Unicode, e.g. "δ_out = (a − y) ⊙ σ′(a)" / "δ_out = a − y"
 };
 
 extern const LossInfo kLosses[kLossCount];
@@ -35,7 +35,6 @@ double loss_forward(Loss loss, const double* out, const double* y, int n);
 double loss_objective(Loss loss, const double* out, const double* y, int n, int batch);
 // delta: ∂objective/∂z_out for n samples (z_out pre-activation, out = f(z_out)):
 //   mse: (a − y) ⊙ f'(a)   mse_mean: (2/batch)(a − y) ⊙ f'(a)   bce (sigmoid output): a − y
-void loss_backward(Loss loss, Activation out_act, double* delta, const double* out,
-                   const double* y, int n, int batch);
+void loss_backward(Loss loss, Activation out_act, double* delta, const double* out, const double* y, int n, int batch);
 
-}  // namespace bpl
+}   // namespace bpl

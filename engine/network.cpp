@@ -53,7 +53,7 @@ double init_scale(Init init, int fan_in, int fan_out) {
 }
 
 
-}  // namespace
+}   // namespace
 
 // ---- setup ------------------------------------------------------------------------------
 
@@ -69,7 +69,7 @@ void network_reset(Network& net) {
     Rng rng;
     rng_seed(rng, net.config.seed);
     std::fill(net.params.begin(), net.params.end(), 0.0);   // biases start at zero
-    for (int l = 0; l < net.num_layers; ++l) {   // np.random.randn(fan_in, fan_out) per layer, in order
+    for (int l = 0; l < net.num_layers; ++l) {              // np.random.randn(fan_in, fan_out) per layer, in order
         const LayerShape& s = net.layers[l];
         double scale = init_scale(net.config.init, s.fan_in, s.fan_out);
         double* W = layer_W(net, l);
@@ -94,8 +94,8 @@ void network_clear_training(Network& net) {
 bool network_set_training(Network& net, const Config& cfg, std::string& error) {
     if (!config_validate(cfg, error)) return false;   // also bounds the shape the arrays rely on
     if (!same_shape(cfg, net.config)) {
-        error = "hidden=" + config_hidden_string(cfg) + ": the network has hidden=" +
-                config_hidden_string(net.config) + "; a new shape needs a new network";
+        error = "hidden=" + config_hidden_string(cfg) + ": the network has hidden=" + config_hidden_string(net.config) +
+                "; a new shape needs a new network";
         return false;
     }
     // Optimizer state of one method means nothing to another; a new batch mode restarts
@@ -148,14 +148,14 @@ double output_loss_forward(Network& net, int row0, int rows) {
 void output_loss_backward(Network& net, int row0, int rows) {
     const LayerShape& s = net.layers[net.num_layers - 1];
     double* d = net.delta.data() + s.unit + row0;   // rows x O
-    loss_backward(net.config.loss, net.config.output_activation, d, network_output(net) + row0,
-                  kXorTargets + row0, rows, rows);
+    loss_backward(net.config.loss, net.config.output_activation, d, network_output(net) + row0, kXorTargets + row0,
+                  rows, rows);
 }
 
 void gradients_backward(Network& net, int row0, int rows) {
     for (int l = 0; l < net.num_layers; ++l) {
         const LayerShape& s = net.layers[l];
-        const double* in = layer_input(net, l) + size_t(row0) * s.fan_in;           // rows x fan_in
+        const double* in = layer_input(net, l) + size_t(row0) * s.fan_in;         // rows x fan_in
         const double* d = net.delta.data() + s.unit + size_t(row0) * s.fan_out;   // rows x fan_out
         dense_backward_weights(net.grads.data() + s.w, net.grads.data() + s.b, in, d, rows, s.fan_in, s.fan_out);
     }
@@ -192,4 +192,4 @@ double network_eval(const Network& net, double x0, double x1, PointTrace* trace)
     return t.a[net.num_layers - 1][0];
 }
 
-}  // namespace bpl
+}   // namespace bpl

@@ -23,7 +23,7 @@ struct LayerShape {
 
 struct Network {
     Config config;
-    int num_layers = 0;                  // L = hidden layers + 1
+    int num_layers = 0;   // L = hidden layers + 1
     LayerShape layers[kMaxLayers];
     size_t param_count = 0;
 
@@ -37,12 +37,12 @@ struct Network {
 
     // Training position. An epoch is a run of batches (1 of 4 rows, or 4 of 1 row); each
     // batch is the phase sequence of phase_at(). `phase` is the next phase to run.
-    long long epoch = 0;                 // completed epochs
-    int batch_index = 0;                 // batch within the current epoch
-    int phase = 0;                       // next phase within the batch
-    double epoch_loss = 0.0;             // reported loss of the last completed epoch (before its updates)
-    double running_loss = 0.0;           // accumulates per-batch losses during an epoch
-    bool diverged = false;               // set when loss or a parameter became non-finite
+    long long epoch = 0;         // completed epochs
+    int batch_index = 0;         // batch within the current epoch
+    int phase = 0;               // next phase within the batch
+    double epoch_loss = 0.0;     // reported loss of the last completed epoch (before its updates)
+    double running_loss = 0.0;   // accumulates per-batch losses during an epoch
+    bool diverged = false;       // set when loss or a parameter became non-finite
 };
 
 // Sizes the network for cfg and draws initial weights from cfg.seed (np.random.seed order:
@@ -79,11 +79,11 @@ inline Activation layer_activation(const Network& n, int l) {
 
 // ---- the forward/backward pieces, each backward beside its forward ----------------------
 // Rows [row0, row0 + rows) of the batch. Outputs, then inputs, then sizes.
-void layer_forward(Network& net, int l, int row0, int rows);        // z = in@W + b; a = f(z)
-void layer_backward(Network& net, int l, int row0, int rows);       // hidden l: δ_l = (δ_{l+1} W_{l+1}ᵀ) ⊙ f'(a_l)
-double output_loss_forward(Network& net, int row0, int rows);       // per-sample losses; returns the batch mean
-void output_loss_backward(Network& net, int row0, int rows);        // δ_out from the loss table
-void gradients_backward(Network& net, int row0, int rows);          // dW_l = in_lᵀ δ_l, db_l = Σ_rows δ_l
+void layer_forward(Network& net, int l, int row0, int rows);    // z = in@W + b; a = f(z)
+void layer_backward(Network& net, int l, int row0, int rows);   // hidden l: δ_l = (δ_{l+1} W_{l+1}ᵀ) ⊙ f'(a_l)
+double output_loss_forward(Network& net, int row0, int rows);   // per-sample losses; returns the batch mean
+void output_loss_backward(Network& net, int row0, int rows);    // δ_out from the loss table
+void gradients_backward(Network& net, int row0, int rows);      // dW_l = in_lᵀ δ_l, db_l = Σ_rows δ_l
 // (the optimizer step, parameters_update, is optimizer.hpp)
 
 // ---- the whole pass, built from the pieces in the phase order of trainer.hpp -----------
@@ -107,4 +107,4 @@ struct PointTrace {
 // allocation; net untouched.
 double network_eval(const Network& net, double x0, double x1, PointTrace* trace = nullptr);
 
-}  // namespace bpl
+}   // namespace bpl

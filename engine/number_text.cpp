@@ -28,23 +28,32 @@ bool equals_lower(std::string_view text, const char* word) {
 bool is_decimal_syntax(std::string_view s) {
     size_t i = 0, mantissa_digits = 0;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    while (i < s.size() && is_digit(s[i])) { ++i; ++mantissa_digits; }
+    while (i < s.size() && is_digit(s[i])) {
+        ++i;
+        ++mantissa_digits;
+    }
     if (i < s.size() && s[i] == '.') {
         ++i;
-        while (i < s.size() && is_digit(s[i])) { ++i; ++mantissa_digits; }
+        while (i < s.size() && is_digit(s[i])) {
+            ++i;
+            ++mantissa_digits;
+        }
     }
     if (mantissa_digits == 0) return false;
     if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
         ++i;
         if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
         size_t exponent_digits = 0;
-        while (i < s.size() && is_digit(s[i])) { ++i; ++exponent_digits; }
+        while (i < s.size() && is_digit(s[i])) {
+            ++i;
+            ++exponent_digits;
+        }
         if (exponent_digits == 0) return false;
     }
     return i == s.size();
 }
 
-}  // namespace
+}   // namespace
 
 NumberParse parse_decimal(std::string_view text, double& out) {
     std::string_view word = text;
@@ -58,7 +67,7 @@ NumberParse parse_decimal(std::string_view text, double& out) {
     char* end = nullptr;
     double value = std::strtod(buffer, &end);
     if (end != buffer + text.size()) return NumberParse::not_a_number;   // e.g. a ',' locale
-    if (!std::isfinite(value)) return NumberParse::out_of_range;          // 1e999
+    if (!std::isfinite(value)) return NumberParse::out_of_range;         // 1e999
     out = value;   // underflow (1e-999) reads as 0 or a subnormal: a range check decides
     return NumberParse::ok;
 }
@@ -122,4 +131,4 @@ std::string quote_for_message(std::string_view text, size_t max_chars) {
     return out;
 }
 
-}  // namespace bpl
+}   // namespace bpl

@@ -23,4 +23,4 @@ std::string format_shortest(double x);
 // For messages: text cut to `max_chars` with "..." and non-printable bytes shown as '?'.
 std::string quote_for_message(std::string_view text, size_t max_chars = 40);
 
-}  // namespace bpl
+}   // namespace bpl

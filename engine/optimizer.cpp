@@ -52,4 +52,4 @@ void parameters_update(Network& net) {
     if (!std::isfinite(sum)) net.diverged = true;
 }
 
-}  // namespace bpl
+}   // namespace bpl

@@ -9,4 +9,4 @@ namespace bpl {
 // records the change in net.last_step and flags divergence (a non-finite parameter).
 void parameters_update(Network& net);
 
-}  // namespace bpl
+}   // namespace bpl

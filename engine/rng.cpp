@@ -29,7 +29,7 @@ void refill(Rng& rng) {
     rng.pos = 0;
 }
 
-}  // namespace
+}   // namespace
 
 void rng_seed(Rng& rng, uint32_t seed) {
     // init_genrand: key[i] = 1812433253 * (key[i-1] ^ (key[i-1] >> 30)) + i, mod 2^32.
@@ -80,4 +80,4 @@ double rng_normal(Rng& rng) {
     return f * x2;
 }
 
-}  // namespace bpl
+}   // namespace bpl

@@ -14,7 +14,7 @@ struct Rng {
 
 void rng_seed(Rng& rng, uint32_t seed);   // same state as np.random.seed(seed)
 uint32_t rng_next_u32(Rng& rng);
-double rng_uniform(Rng& rng);             // [0, 1), like np.random.random_sample()
-double rng_normal(Rng& rng);              // like np.random.randn() / standard_normal()
+double rng_uniform(Rng& rng);   // [0, 1), like np.random.random_sample()
+double rng_normal(Rng& rng);    // like np.random.randn() / standard_normal()
 
-}  // namespace bpl
+}   // namespace bpl

@@ -93,12 +93,13 @@ std::vector<std::string_view> names_of(const Info (&table)[N]) {
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 std::vector<std::string_view> setting_choices(const Setting& s) {
     switch (s.id) {
         case SettingId::act: return names_of(kActivations);
-        case SettingId::out: return {activation_info(Activation::sigmoid).name, activation_info(Activation::linear).name};
+        case SettingId::out:
+            return {activation_info(Activation::sigmoid).name, activation_info(Activation::linear).name};
         case SettingId::loss: return names_of(kLosses);
         case SettingId::opt: return names_of(kOptimizers);
         case SettingId::init: return names_of(kInits);
@@ -122,4 +123,4 @@ std::string setting_choices_text(const Setting& s) {
     return out;
 }
 
-}  // namespace bpl
+}   // namespace bpl

@@ -17,33 +17,54 @@ constexpr int kMaxEpochsPerFrame = 10000;
 
 enum class SettingId {
     // engine (Config fields)
-    lr, hidden, act, out, loss, opt, momentum, beta2, eps, init, seed, batch,
+    lr,
+    hidden,
+    act,
+    out,
+    loss,
+    opt,
+    momentum,
+    beta2,
+    eps,
+    init,
+    seed,
+    batch,
     // page
-    speed, autoplay, view, row, embed, learn, lesson,
+    speed,
+    autoplay,
+    view,
+    row,
+    embed,
+    learn,
+    lesson,
 };
 enum class SettingScope { engine, page };
 enum class SettingType { number, whole, layers, choice, flag, id };
 enum class OnBad { refuse, clamp };
-enum class LinkRule { always, when_changed, never };   // in a link (params_query), in table order   // refuse: ignored with a notice; clamp: nearest allowed value, with a notice
+enum class LinkRule {
+    always,
+    when_changed,
+    never
+};   // in a link (params_query), in table order   // refuse: ignored with a notice; clamp: nearest allowed value, with a notice
 
 struct Setting {
     SettingId id;
-    const char* key;              // canonical key (URL, set(), state().params)
-    const char* aliases[3];       // other accepted spellings (nullptr-terminated)
+    const char* key;          // canonical key (URL, set(), state().params)
+    const char* aliases[3];   // other accepted spellings (nullptr-terminated)
     SettingScope scope;
     SettingType type;
-    double min, max;              // valid range: number/whole values; layers: units per layer
-    bool max_open;                // max itself is not allowed
+    double min, max;                   // valid range: number/whole values; layers: units per layer
+    bool max_open;                     // max itself is not allowed
     double control_min, control_max;   // the page's slider (0, 0: no slider); log scale when log_control
     bool log_control;
-    double page_max;              // the page's own, narrower limit (0: none), e.g. 16 units per layer
-    OnBad page_on_bad;            // what the page does with a value outside the page's limit
-    const char* default_text;     // as written in a URL
-    const char* help;             // one line: what it means
-    const char* values_text;      // the values, as the README and --help describe them
-    const char* cli_flag;         // xor-train's flag ("" when the page has no CLI flag), e.g. --init-scheme
-    LinkRule link;                // when_changed: only when it differs from default_text
-    bool in_state;                // reported in state().params
+    double page_max;            // the page's own, narrower limit (0: none), e.g. 16 units per layer
+    OnBad page_on_bad;          // what the page does with a value outside the page's limit
+    const char* default_text;   // as written in a URL
+    const char* help;           // one line: what it means
+    const char* values_text;    // the values, as the README and --help describe them
+    const char* cli_flag;       // xor-train's flag ("" when the page has no CLI flag), e.g. --init-scheme
+    LinkRule link;              // when_changed: only when it differs from default_text
+    bool in_state;              // reported in state().params
 };
 
 constexpr int kSettingCount = 19;
@@ -58,4 +79,4 @@ std::vector<std::string_view> setting_choices(const Setting& s);
 // "a, b or c": for messages.
 std::string setting_choices_text(const Setting& s);
 
-}  // namespace bpl
+}   // namespace bpl

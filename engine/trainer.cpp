@@ -45,7 +45,7 @@ void finish_batch(Network& net) {
     ++net.epoch;
 }
 
-}  // namespace
+}   // namespace
 
 int phase_count(const Network& net) { return 2 * net.num_layers + 3; }
 
@@ -109,4 +109,4 @@ long long train_epochs(Network& net, long long n) {
     return run;
 }
 
-}  // namespace bpl
+}   // namespace bpl

@@ -15,8 +15,8 @@ struct Phase {
 // Phases of one batch: forward 0..L-1, loss, output_delta, hidden_delta L-2..0, gradients, update.
 int phase_count(const Network& net);
 Phase phase_at(const Network& net, int index);
-const char* phase_name(PhaseKind kind);     // "forward", "loss", "output delta", …
-int batches_per_epoch(const Network& net);  // 1 (full batch) or 4 (per sample)
+const char* phase_name(PhaseKind kind);          // "forward", "loss", "output delta", …
+int batches_per_epoch(const Network& net);       // 1 (full batch) or 4 (per sample)
 int batch_rows(const Network& net, int* row0);   // rows of the current batch
 
 // Runs net.phase and advances; after the last phase of the last batch the epoch completes
@@ -30,4 +30,4 @@ void train_epoch(Network& net);
 // calls made (the one that diverged included; 0 for an already diverged net).
 long long train_epochs(Network& net, long long n);
 
-}  // namespace bpl
+}   // namespace bpl

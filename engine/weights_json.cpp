@@ -37,7 +37,10 @@ bool read_layer(JsonReader& reader, const std::string& place, RawLayer& layer) {
             if (layer.has_W) return reader.fail(place, "duplicate key \"W\"");
             layer.has_W = true;
             return reader.read_array(place + ".W", [&](int row) {
-                if (row >= kMaxHiddenUnits) { ++layer.extra_rows; return reader.skip_value(place + ".W"); }
+                if (row >= kMaxHiddenUnits) {
+                    ++layer.extra_rows;
+                    return reader.skip_value(place + ".W");
+                }
                 layer.W.emplace_back();
                 return read_numbers(reader, indexed(place + ".W", row), layer.W.back());
             });
@@ -62,7 +65,10 @@ bool read_document(std::string_view text, std::vector<RawLayer>& layers, int& ex
         if (has_layers) return reader.fail(top, "duplicate key \"layers\"");
         has_layers = true;
         return reader.read_array("layers", [&](int l) {
-            if (l >= kMaxLayers) { ++extra_layers; return reader.skip_value("layers"); }
+            if (l >= kMaxLayers) {
+                ++extra_layers;
+                return reader.skip_value("layers");
+            }
             layers.emplace_back();
             return read_layer(reader, indexed("layers", l), layers.back());
         });
@@ -79,8 +85,14 @@ bool read_document(std::string_view text, std::vector<RawLayer>& layers, int& ex
 // One layer's shape against the fan_in the previous layer produced.
 bool check_layer(const RawLayer& raw, int l, int count, int fan_in, std::string& error) {
     std::string place = indexed("layers", l);
-    if (!raw.has_W) { error = place + ": missing \"W\""; return false; }
-    if (!raw.has_b) { error = place + ": missing \"b\""; return false; }
+    if (!raw.has_W) {
+        error = place + ": missing \"W\"";
+        return false;
+    }
+    if (!raw.has_b) {
+        error = place + ": missing \"b\"";
+        return false;
+    }
     int rows = static_cast<int>(raw.W.size()) + raw.extra_rows;
     if (rows != fan_in) {
         error = place + ".W: expected " + std::to_string(fan_in) + " rows, got " + std::to_string(rows) +
@@ -127,7 +139,7 @@ void append_row(std::string& out, const double* values, int n) {
     out += ']';
 }
 
-}  // namespace
+}   // namespace
 
 bool weights_from_json(std::string_view text, WeightsFile& out, std::string& error) {
     if (text.size() > kMaxWeightsJsonBytes) {
@@ -140,7 +152,8 @@ bool weights_from_json(std::string_view text, WeightsFile& out, std::string& err
     if (!read_document(text, raw, extra_layers, error)) return false;
     int count = static_cast<int>(raw.size()) + extra_layers;
     if (count < 2 || count > kMaxLayers) {
-        error = "layers: expected 2 to 5 layers (1 to 4 hidden layers, then the output layer), got " + std::to_string(count);
+        error = "layers: expected 2 to 5 layers (1 to 4 hidden layers, then the output layer), got " +
+                std::to_string(count);
         return false;
     }
     WeightsFile file;
@@ -220,4 +233,4 @@ bool weights_load(Network& net, const WeightsFile& w, std::string& error) {
     return true;
 }
 
-}  // namespace bpl
+}   // namespace bpl

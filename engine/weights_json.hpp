@@ -32,4 +32,4 @@ void config_set_shape_from(Config& cfg, const WeightsFile& w);
 // Copies the weights into net when shapes agree; training state (epoch, optimizer) cleared.
 bool weights_load(Network& net, const WeightsFile& w, std::string& error);
 
-}  // namespace bpl
+}   // namespace bpl

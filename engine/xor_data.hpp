@@ -13,4 +13,4 @@ inline constexpr double kXorInputs[kSamples * kInputs] = {0, 0, 0, 1, 1, 0, 1, 1
 inline constexpr double kXorTargets[kSamples] = {0, 1, 1, 0};                        // y (N x O)
 inline constexpr const char* kRowNames[kSamples] = {"00", "01", "10", "11"};         // x₁x₂ of each row
 
-}  // namespace bpl
+}   // namespace bpl

@@ -16,9 +16,7 @@
 
 namespace {
 
-std::string error_json(const std::string& message) {
-    return "{\"ok\":false,\"error\":" + json_string(message) + "}";
-}
+std::string error_json(const std::string& message) { return "{\"ok\":false,\"error\":" + json_string(message) + "}"; }
 
 // Weights for the page: the engine checks structure; the page also caps units per layer.
 bool load_weights(AppState& app, std::string_view text, std::string& error) {
@@ -47,7 +45,7 @@ bool load_weights(AppState& app, std::string_view text, std::string& error) {
     return true;
 }
 
-}  // namespace
+}   // namespace
 
 std::string api_state_json(const AppState& app) {
     const double* outputs = bpl::network_output(app.net);
@@ -59,17 +57,14 @@ std::string api_state_json(const AppState& app) {
     notices += "]";
     return "{\"epoch\":" + std::to_string(app.net.epoch) +
            ",\"loss\":" + json_number(app.net.diverged ? NAN : app.current_loss) +
-           ",\"running\":" + json_bool(app.running) +
-           ",\"params\":" + params_json(app) +
-           ",\"predictions\":" + predictions +
-           ",\"fps\":" + json_number(std::round(app.fps * 10) / 10) +
+           ",\"running\":" + json_bool(app.running) + ",\"params\":" + params_json(app) +
+           ",\"predictions\":" + predictions + ",\"fps\":" + json_number(std::round(app.fps * 10) / 10) +
            ",\"frameMs\":" + json_number(std::round(app.frame_ms * 100) / 100) +
            ",\"epochsLastFrame\":" + std::to_string(app.epochs_last_frame) +
            ",\"trainMs\":" + json_number(std::round(app.train_ms * 100) / 100) +
            ",\"diverged\":" + json_bool(app.net.diverged) +
            ",\"historyPoints\":" + std::to_string(app.loss_history.size()) +
-           ",\"glContextLost\":" + json_bool(app.gl_context_lost) +
-           ",\"lesson\":" + lesson_state_json(app) +
+           ",\"glContextLost\":" + json_bool(app.gl_context_lost) + ",\"lesson\":" + lesson_state_json(app) +
            ",\"notices\":" + notices + "}";
 }
 

@@ -16,15 +16,15 @@
 enum class NoticeKind { info, warning, error };
 
 struct Notice {
-    std::string text;      // shown as plain text, never interpreted
-    double expires_at;     // seconds (session_now()); <= 0 means until dismissed
+    std::string text;    // shown as plain text, never interpreted
+    double expires_at;   // seconds (session_now()); <= 0 means until dismissed
     NoticeKind kind = NoticeKind::warning;
 };
 
-struct HoverInfo {         // what the pointer is over in the network diagram (-1 = nothing)
-    int layer = -1;        // neuron: layer index (-1 input layer = -2 here); connection: target layer
-    int unit = -1;         // neuron index within the layer
-    int from_unit = -1;    // connection: source unit (>= 0 means a connection is hovered)
+struct HoverInfo {        // what the pointer is over in the network diagram (-1 = nothing)
+    int layer = -1;       // neuron: layer index (-1 input layer = -2 here); connection: target layer
+    int unit = -1;        // neuron index within the layer
+    int from_unit = -1;   // connection: source unit (>= 0 means a connection is hovered)
 };
 
 struct AppState {
@@ -32,7 +32,7 @@ struct AppState {
     bpl::Config config;
     bpl::Network net;
     bool running = true;
-    int epochs_per_frame = 20;           // 1..10,000
+    int epochs_per_frame = 20;                   // 1..10,000
     SessionHost* host = &quiet_session_host();   // clock and state reports (the platform sets its own)
 
     // ---- the run's record, kept in step with training by lab/session.cpp -----------
@@ -43,35 +43,35 @@ struct AppState {
     PrintLog print_log;                  // the reference program's printed losses
 
     // ---- view ----------------------------------------------------------------------
-    int selected_row = 0;                // 0..3 = XOR row 00/01/10/11, -1 = all rows
-    bool gradient_view = false;          // diagram shows ∂L/∂w and δ instead of w and a
+    int selected_row = 0;         // 0..3 = XOR row 00/01/10/11, -1 = all rows
+    bool gradient_view = false;   // diagram shows ∂L/∂w and δ instead of w and a
     bool log_loss_scale = true;
-    bool embed = false;                  // compact layout for iframes
+    bool embed = false;   // compact layout for iframes
     HoverInfo hover;
-    LearnState learn;                    // Step-through mode (lab/learn.cpp)
+    LearnState learn;   // Step-through mode (lab/learn.cpp)
     std::vector<Notice> notices;
 
     // ---- network diagram and maps panels (owned by their panel files) ---------------
-    std::vector<double> prev_params;     // params before the last update, for Δw display
-    double backprop_pulse_time = -1.0;   // start time of the current backward pulse animation
-    long long backprop_pulse_epoch = -1; // net.epoch when that pulse started (restart on new steps)
-    int hover_frame = -1;                // ImGui frame count when `hover` was last set (stale after)
+    std::vector<double> prev_params;       // params before the last update, for Δw display
+    double backprop_pulse_time = -1.0;     // start time of the current backward pulse animation
+    long long backprop_pulse_epoch = -1;   // net.epoch when that pulse started (restart on new steps)
+    int hover_frame = -1;                  // ImGui frame count when `hover` was last set (stale after)
 
     // ---- insight tools: gradient check, lessons, the tab to reveal ------------------
-    InsightState insight;                // lab/insight.cpp, lab/lessons.cpp
+    InsightState insight;   // lab/insight.cpp, lab/lessons.cpp
 
     // ---- page bookkeeping ---------------------------------------------------------
     double fps = 0.0;
-    double frame_ms = 0.0;               // time our code spent in the last frame
-    bool url_dirty = false;              // settings changed: update the address bar
-    double url_updated_at = -1.0;        // seconds; the address bar is updated at most twice a second
-    double train_budget_ms = 4.0;        // training time allowed this frame: the platform gives it what the
-                                         // rest of a 4 ms frame leaves (at least 0.5 ms)
-    long long epochs_last_frame = 0;     // epochs actually trained in the last frame
-    double train_ms = 0.0;               // time the last frame spent training
-    double ms_per_epoch = 0.0;           // measured training cost (0: not yet); sizes the steps between clock reads
-    bool budget_limited = false;         // the last frame stopped early on the time budget
-    double current_loss = 0.0;           // reported loss of the current weights (after predict)
-    bool gl_context_lost = false;        // WebGL context lost: skip drawing until restored
+    double frame_ms = 0.0;             // time our code spent in the last frame
+    bool url_dirty = false;            // settings changed: update the address bar
+    double url_updated_at = -1.0;      // seconds; the address bar is updated at most twice a second
+    double train_budget_ms = 4.0;      // training time allowed this frame: the platform gives it what the
+                                       // rest of a 4 ms frame leaves (at least 0.5 ms)
+    long long epochs_last_frame = 0;   // epochs actually trained in the last frame
+    double train_ms = 0.0;             // time the last frame spent training
+    double ms_per_epoch = 0.0;         // measured training cost (0: not yet); sizes the steps between clock reads
+    bool budget_limited = false;       // the last frame stopped early on the time budget
+    double current_loss = 0.0;         // reported loss of the current weights (after predict)
+    bool gl_context_lost = false;      // WebGL context lost: skip drawing until restored
     int frames_drawn = 0;
 };

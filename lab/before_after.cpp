@@ -22,7 +22,7 @@ void set_rows(BeforeAfter& ba, const bpl::Network& net, int batch) {
     ba.rows = full ? bpl::kSamples : 1;
 }
 
-}  // namespace
+}   // namespace
 
 BeforeAfter update_before_after(const bpl::Network& net) {
     BeforeAfter ba;

@@ -18,17 +18,31 @@ struct MatrixAdder {
     int row, unit;
     void units(const std::string& title, const std::vector<double>& store, const std::vector<double>& prev, int l) {
         const bpl::LayerShape& s = app.net.layers[l];
-        MatrixView m{title, store.data() + s.unit, prev_of(prev, store, s.unit), bpl::kSamples, s.fan_out, true, -2, l, row, unit};
+        MatrixView m{
+            title, store.data() + s.unit, prev_of(prev, store, s.unit), bpl::kSamples, s.fan_out, true, -2, l, row,
+            unit};
         v.matrices.push_back(m);
     }
-    void weights(const std::string& title, const std::vector<double>& store, const std::vector<double>* prev, int l, int hl_row) {
+    void weights(const std::string& title, const std::vector<double>& store, const std::vector<double>* prev, int l,
+                 int hl_row) {
         const bpl::LayerShape& s = app.net.layers[l];
-        MatrixView m{title, store.data() + s.w, prev ? prev_of(*prev, store, s.w) : nullptr, s.fan_in, s.fan_out, false, l - 1, l, hl_row, unit};
+        MatrixView m{title,
+                     store.data() + s.w,
+                     prev ? prev_of(*prev, store, s.w) : nullptr,
+                     s.fan_in,
+                     s.fan_out,
+                     false,
+                     l - 1,
+                     l,
+                     hl_row,
+                     unit};
         v.matrices.push_back(m);
     }
     void bias(const std::string& title, const std::vector<double>& store, const std::vector<double>* prev, int l) {
         const bpl::LayerShape& s = app.net.layers[l];
-        MatrixView m{title, store.data() + s.b, prev ? prev_of(*prev, store, s.b) : nullptr, 1, s.fan_out, false, -2, l, -1, unit};
+        MatrixView m{
+            title, store.data() + s.b, prev ? prev_of(*prev, store, s.b) : nullptr, 1, s.fan_out, false, -2, l, -1,
+            unit};
         v.matrices.push_back(m);
     }
     void column(const std::string& title, const double* data, const double* prev) {
@@ -44,7 +58,9 @@ void forward_matrices(MatrixAdder& m, int l) {
     std::string in = l == 0 ? "X" : "a" + sup(l - 1);
     m.units("a" + sup(l) + " = f(z" + sup(l) + ")", net.a, s.prev_a, l);   // results first: they fit on screen
     m.units("z" + sup(l) + " = " + in + "·W" + sup(l) + " + b" + sup(l), net.z, s.prev_z, l);
-    if (l == 0) m.v.matrices.push_back(MatrixView{"X (inputs)", bpl::kXorInputs, nullptr, bpl::kSamples, bpl::kInputs, true, -2, -1, m.row, -1});
+    if (l == 0)
+        m.v.matrices.push_back(
+            MatrixView{"X (inputs)", bpl::kXorInputs, nullptr, bpl::kSamples, bpl::kInputs, true, -2, -1, m.row, -1});
     else m.units(in + " (inputs)", net.a, s.prev_a, l - 1);
     m.weights("W" + sup(l), net.params, nullptr, l, -1);
     m.bias("b" + sup(l), net.params, nullptr, l);
@@ -65,14 +81,16 @@ void formula_matrices_of(MatrixAdder& m, const PhaseView& pv) {
             m.column("y", bpl::kXorTargets, nullptr);
             break;
         case bpl::PhaseKind::hidden_delta:
-            m.units("δ" + sup(l) + " = (δ" + sup(l + 1) + "·W" + sup(l + 1) + "ᵀ) ⊙ f′(a" + sup(l) + ")", net.delta, s.prev_delta, l);
+            m.units("δ" + sup(l) + " = (δ" + sup(l + 1) + "·W" + sup(l + 1) + "ᵀ) ⊙ f′(a" + sup(l) + ")", net.delta,
+                    s.prev_delta, l);
             m.units("δ" + sup(l + 1) + " (from above)", net.delta, s.prev_delta, l + 1);
             m.weights("W" + sup(l + 1) + " (used as W" + sup(l + 1) + "ᵀ)", net.params, nullptr, l + 1, m.unit);
             m.units("a" + sup(l), net.a, s.prev_a, l);
             break;
         case bpl::PhaseKind::gradients:
             for (int k = L - 1; k >= 0; --k) {
-                m.weights("∂L/∂W" + sup(k) + " = " + (k ? "a" + sup(k - 1) : std::string("X")) + "ᵀ·δ" + sup(k), net.grads, &s.prev_grads, k, -1);
+                m.weights("∂L/∂W" + sup(k) + " = " + (k ? "a" + sup(k - 1) : std::string("X")) + "ᵀ·δ" + sup(k),
+                          net.grads, &s.prev_grads, k, -1);
                 m.bias("∂L/∂b" + sup(k) + " = Σ δ" + sup(k), net.grads, &s.prev_grads, k);
             }
             break;
@@ -91,7 +109,7 @@ std::string vec_json(const double* d, int n) {
     return out + "]";
 }
 
-}  // namespace
+}   // namespace
 
 void formula_matrices(const AppState& app, const PhaseView& pv, int row, FormulaView& v) {
     const LearnFocus& f = app.learn.focus;
@@ -107,8 +125,9 @@ std::string formula_view_json(const FormulaView& v) {
                  ",\"numbers\":" + json_string(v.lines[i].numbers) + "}";
     for (size_t i = 0; i < v.terms.size(); ++i) {
         const FormulaTerm& t = v.terms[i];
-        terms += (i ? "," : "") + std::string("{\"name\":") + json_string(t.name) + ",\"value\":" + json_number(t.value) +
-                 ",\"shown\":" + json_string(t.shown) + ",\"source\":" + json_string(t.source) + "}";
+        terms += (i ? "," : "") + std::string("{\"name\":") + json_string(t.name) +
+                 ",\"value\":" + json_number(t.value) + ",\"shown\":" + json_string(t.shown) +
+                 ",\"source\":" + json_string(t.source) + "}";
     }
     for (size_t i = 0; i < v.matrices.size(); ++i) {
         const MatrixView& m = v.matrices[i];
@@ -116,7 +135,7 @@ std::string formula_view_json(const FormulaView& v) {
         for (int r = 0; r < m.rows; ++r) rows += (r ? "," : "") + vec_json(m.data + r * m.cols, m.cols);
         mats += (i ? "," : "") + std::string("{\"title\":") + json_string(m.title) + ",\"values\":" + rows + "]}";
     }
-    return "{\"ran\":" + json_bool(v.ran) + ",\"title\":" + json_string(v.title) + ",\"subject\":" +
-           json_string(v.subject) + ",\"general\":" + json_string(v.general) + ",\"lines\":" + lines +
+    return "{\"ran\":" + json_bool(v.ran) + ",\"title\":" + json_string(v.title) +
+           ",\"subject\":" + json_string(v.subject) + ",\"general\":" + json_string(v.general) + ",\"lines\":" + lines +
            "],\"terms\":" + terms + "],\"matrices\":" + mats + "],\"note\":" + json_string(v.note) + "}";
 }

@@ -81,7 +81,10 @@ void forward_lines(Builder& b, int l, int j, int r) {
     std::string sym = "z = ", nums = "= ";
     for (int k = 0; k < s.fan_in; ++k) {
         if (s.fan_in > 6 && k >= 3 && k < s.fan_in - 1) {
-            if (k == 3) { sym += " + …"; nums += " + …"; }
+            if (k == 3) {
+                sym += " + …";
+                nums += " + …";
+            }
             continue;
         }
         std::string in_name = formula_unit_name(net, l - 1, k), w_name = "w" + formula_sub(k + 1) + formula_sub(j + 1);
@@ -96,8 +99,9 @@ void forward_lines(Builder& b, int l, int j, int r) {
     b.line(sym, nums + " = " + z_text);
     std::string name = formula_unit_name(net, l, j);
     const char* f = act_symbol(layer_act(net, l));
-    b.line(name + " = a = " + f + "(z)", "= " + std::string(f) + "(" + z_text + ") = " +
-           b.result(name, bpl::layer_a(net, l)[r * s.fan_out + j], path("a", {l, r, j})));
+    b.line(name + " = a = " + f + "(z)",
+           "= " + std::string(f) + "(" + z_text +
+               ") = " + b.result(name, bpl::layer_a(net, l)[r * s.fan_out + j], path("a", {l, r, j})));
 }
 
 void loss_lines(Builder& b, const PhaseView& pv, int r) {
@@ -107,13 +111,15 @@ void loss_lines(Builder& b, const PhaseView& pv, int r) {
     std::string a = b.add("ŷ", bpl::network_output(net)[r], path("a", {L - 1, r, 0}));
     std::string l = b.result("ℓ", net.sample_loss[r], path("sampleLoss", {r}));
     if (net.config.loss == bpl::Loss::bce)
-        b.line("ℓ = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)]", "= −[" + y + "·ln " + a + " + (1 − " + y + ")·ln(1 − " + a + ")] = " + l);
-    else
-        b.line("ℓ = (y − ŷ)²", "= (" + y + " − " + a + ")² = " + l);
+        b.line("ℓ = −[y·ln ŷ + (1 − y)·ln(1 − ŷ)]",
+               "= −[" + y + "·ln " + a + " + (1 − " + y + ")·ln(1 − " + a + ")] = " + l);
+    else b.line("ℓ = (y − ŷ)²", "= (" + y + " − " + a + ")² = " + l);
     if (pv.rows == 1) return;
     std::string nums = "= (";
-    for (int k = 0; k < bpl::kSamples; ++k) nums += (k ? " + " : "") + b.add("ℓ", net.sample_loss[k], path("sampleLoss", {k}));
-    b.line("L = mean ℓ = (ℓ₀₀ + ℓ₀₁ + ℓ₁₀ + ℓ₁₁) / 4", nums + ") / 4 = " + b.result("L", net.running_loss, "runningLoss"));
+    for (int k = 0; k < bpl::kSamples; ++k)
+        nums += (k ? " + " : "") + b.add("ℓ", net.sample_loss[k], path("sampleLoss", {k}));
+    b.line("L = mean ℓ = (ℓ₀₀ + ℓ₀₁ + ℓ₁₀ + ℓ₁₁) / 4",
+           nums + ") / 4 = " + b.result("L", net.running_loss, "runningLoss"));
 }
 
 void output_delta_lines(Builder& b, const PhaseView& pv, int r) {
@@ -126,15 +132,18 @@ void output_delta_lines(Builder& b, const PhaseView& pv, int r) {
     switch (net.config.loss) {
         case bpl::Loss::bce:
             b.line("δ_out = ŷ − y", "= " + a + " − " + y + " = " + d);
-            b.v.note = "Cross-entropy's slope 1/(ŷ(1 − ŷ)) cancels σ′: no ŷ(1 − ŷ) factor, so a confident wrong output still gets a big δ.";
+            b.v.note = "Cross-entropy's slope 1/(ŷ(1 − ŷ)) cancels σ′: no ŷ(1 − ŷ) factor, so a confident wrong output "
+                       "still gets a big δ.";
             break;
         case bpl::Loss::mse_mean:
             b.line("δ_out = (2/n)·(ŷ − y)·" + deriv_text(act, "ŷ"),
                    "= (2/" + std::to_string(pv.rows) + ")·(" + a + " − " + y + ")·" + deriv_text(act, a) + " = " + d);
             break;
         case bpl::Loss::mse:
-            b.line("δ_out = (ŷ − y)·" + deriv_text(act, "ŷ"), "= (" + a + " − " + y + ")·" + deriv_text(act, a) + " = " + d);
-            b.v.note = "MSE as the reference sums it: ½(ŷ − y)² per row, so its slope is (ŷ − y), times σ′(z) = ŷ(1 − ŷ).";
+            b.line("δ_out = (ŷ − y)·" + deriv_text(act, "ŷ"),
+                   "= (" + a + " − " + y + ")·" + deriv_text(act, a) + " = " + d);
+            b.v.note =
+                "MSE as the reference sums it: ½(ŷ − y)² per row, so its slope is (ŷ − y), times σ′(z) = ŷ(1 − ŷ).";
             break;
     }
 }
@@ -146,23 +155,31 @@ void hidden_delta_lines(Builder& b, int l, int j, int r) {
     std::string sym = "(", nums = "= (";
     for (int k = 0; k < next.fan_out; ++k) {
         if (next.fan_out > 6 && k >= 3 && k < next.fan_out - 1) {
-            if (k == 3) { sym += " + …"; nums += " + …"; }
+            if (k == 3) {
+                sym += " + …";
+                nums += " + …";
+            }
             continue;
         }
-        std::string dn = "δ(" + formula_unit_name(net, l + 1, k) + ")", wn = "w" + formula_sub(j + 1) + formula_sub(k + 1);
+        std::string dn = "δ(" + formula_unit_name(net, l + 1, k) + ")",
+                    wn = "w" + formula_sub(j + 1) + formula_sub(k + 1);
         sym += (k ? " + " : "") + dn + "·" + wn;
-        nums += (k ? " + " : "") + b.add(dn, bpl::layer_delta(net, l + 1)[r * next.fan_out + k], path("delta", {l + 1, r, k})) +
-                "·" + b.add(wn, W[j * next.fan_out + k], path("W", {l + 1, j, k}));
+        nums += (k ? " + " : "") +
+                b.add(dn, bpl::layer_delta(net, l + 1)[r * next.fan_out + k], path("delta", {l + 1, r, k})) + "·" +
+                b.add(wn, W[j * next.fan_out + k], path("W", {l + 1, j, k}));
     }
     std::string name = formula_unit_name(net, l, j);
     int units = net.layers[l].fan_out;
     std::string a = b.add(name, bpl::layer_a(net, l)[r * units + j], path("a", {l, r, j}));
     bpl::Activation act = net.config.activation;
     b.line("δ(" + name + ") = " + sym + ")·" + deriv_text(act, name),
-           nums + ")·" + deriv_text(act, a) + " = " + b.result("δ", bpl::layer_delta(net, l)[r * units + j], path("delta", {l, r, j})));
+           nums + ")·" + deriv_text(act, a) + " = " +
+               b.result("δ", bpl::layer_delta(net, l)[r * units + j], path("delta", {l, r, j})));
 }
 
-struct Connection { int layer, from, to; };
+struct Connection {
+    int layer, from, to;
+};
 
 Connection focus_connection(const AppState& app) {
     const LearnFocus& f = app.learn.focus;
@@ -173,7 +190,8 @@ Connection focus_connection(const AppState& app) {
 void gradient_lines(Builder& b, const PhaseView& pv, Connection c) {
     const bpl::Network& net = b.net;
     const bpl::LayerShape& s = net.layers[c.layer];
-    std::string in_name = formula_unit_name(net, c.layer - 1, c.from), to = "δ(" + formula_unit_name(net, c.layer, c.to) + ")";
+    std::string in_name = formula_unit_name(net, c.layer - 1, c.from),
+                to = "δ(" + formula_unit_name(net, c.layer, c.to) + ")";
     std::string wn = formula_sub(c.from + 1) + formula_sub(c.to + 1);
     std::string nums = "= ", bias = "= ";
     for (int r = pv.row0; r < pv.row0 + pv.rows; ++r) {
@@ -185,7 +203,9 @@ void gradient_lines(Builder& b, const PhaseView& pv, Connection c) {
     }
     const char* over = pv.rows > 1 ? " over the 4 rows" : "";
     b.line("∂L/∂w" + wn + " = Σ " + in_name + "·" + to + over,
-           nums + " = " + b.result("∂L/∂w", bpl::layer_dW(net, c.layer)[c.from * s.fan_out + c.to], path("dW", {c.layer, c.from, c.to})));
+           nums + " = " +
+               b.result("∂L/∂w", bpl::layer_dW(net, c.layer)[c.from * s.fan_out + c.to],
+                        path("dW", {c.layer, c.from, c.to})));
     b.line("∂L/∂b" + formula_sub(c.to + 1) + " = Σ " + to + over,
            bias + " = " + b.result("∂L/∂b", bpl::layer_db(net, c.layer)[c.to], path("db", {c.layer, c.to})));
 }
@@ -199,20 +219,25 @@ void update_lines(Builder& b, const std::vector<double>* before, Connection c) {
     if (net.config.optimizer == bpl::Optimizer::sgd) {
         std::string lr = num(net.config.lr);
         b.add("η", net.config.lr, "lr");
-        b.line("Δ" + wn + " = −η·∂L/∂" + wn, "= −" + lr + "·" + b.add("∂L/∂w", net.grads[w], path("dW", {c.layer, c.from, c.to})) +
-               " = " + b.result("Δw", net.last_step[w], dw));
-        b.line("Δ" + bn + " = −η·∂L/∂" + bn, "= −" + lr + "·" + b.add("∂L/∂b", net.grads[bi], path("db", {c.layer, c.to})) +
-               " = " + b.result("Δb", net.last_step[bi], db));
+        b.line("Δ" + wn + " = −η·∂L/∂" + wn, "= −" + lr + "·" +
+                                                 b.add("∂L/∂w", net.grads[w], path("dW", {c.layer, c.from, c.to})) +
+                                                 " = " + b.result("Δw", net.last_step[w], dw));
+        b.line("Δ" + bn + " = −η·∂L/∂" + bn, "= −" + lr + "·" +
+                                                 b.add("∂L/∂b", net.grads[bi], path("db", {c.layer, c.to})) + " = " +
+                                                 b.result("Δb", net.last_step[bi], db));
     } else {
-        b.line("Δ" + wn + " from the optimiser's running averages of ∂L/∂" + wn, "= " + b.result("Δw", net.last_step[w], dw));
+        b.line("Δ" + wn + " from the optimiser's running averages of ∂L/∂" + wn,
+               "= " + b.result("Δw", net.last_step[w], dw));
     }
     std::string after = b.result(wn, net.params[w], path("W", {c.layer, c.from, c.to}));
-    if (before) b.line(wn + " ← " + wn + " + Δ" + wn, "= " + b.result(wn, (*before)[w], path("before.W", {c.layer, c.from, c.to})) + " + " +
-                       paren(num(net.last_step[w], 4), net.last_step[w]) + " = " + after);
+    if (before)
+        b.line(wn + " ← " + wn + " + Δ" + wn,
+               "= " + b.result(wn, (*before)[w], path("before.W", {c.layer, c.from, c.to})) + " + " +
+                   paren(num(net.last_step[w], 4), net.last_step[w]) + " = " + after);
     else b.line(wn + " ← " + wn + " + Δ" + wn, "= " + after + "  (after the step)");
 }
 
-}  // namespace
+}   // namespace
 
 // ---- names ---------------------------------------------------------------------------------------
 
@@ -246,7 +271,8 @@ FormulaView formula_view(const AppState& app) {
         v.note = "Press Step phase (or the . key) to run the first phase: the forward pass of hidden layer 1.";
         return v;
     }
-    v.title = "Phase " + std::to_string(pv.index + 1) + " of " + std::to_string(pv.count) + ": " + learn_phase_title(net, pv.phase);
+    v.title = "Phase " + std::to_string(pv.index + 1) + " of " + std::to_string(pv.count) + ": " +
+              learn_phase_title(net, pv.phase);
     int r = learn_focus_row(app, pv);
     const LearnFocus& f = app.learn.focus;
     int l = pv.phase.layer;
@@ -256,20 +282,34 @@ FormulaView formula_view(const AppState& app) {
     Builder b{app, net, v};
     Connection c = focus_connection(app);
     switch (pv.phase.kind) {
-        case bpl::PhaseKind::forward: v.subject = row + ", neuron " + formula_unit_name(net, l, j); forward_lines(b, l, j, r); break;
-        case bpl::PhaseKind::loss: v.subject = row; loss_lines(b, pv, r); break;
-        case bpl::PhaseKind::output_delta: v.subject = row + ", output ŷ"; output_delta_lines(b, pv, r); break;
-        case bpl::PhaseKind::hidden_delta: v.subject = row + ", neuron " + formula_unit_name(net, l, j); hidden_delta_lines(b, l, j, r); break;
+        case bpl::PhaseKind::forward:
+            v.subject = row + ", neuron " + formula_unit_name(net, l, j);
+            forward_lines(b, l, j, r);
+            break;
+        case bpl::PhaseKind::loss:
+            v.subject = row;
+            loss_lines(b, pv, r);
+            break;
+        case bpl::PhaseKind::output_delta:
+            v.subject = row + ", output ŷ";
+            output_delta_lines(b, pv, r);
+            break;
+        case bpl::PhaseKind::hidden_delta:
+            v.subject = row + ", neuron " + formula_unit_name(net, l, j);
+            hidden_delta_lines(b, l, j, r);
+            break;
         case bpl::PhaseKind::gradients:
         case bpl::PhaseKind::update:
-            v.subject = "weight " + formula_unit_name(net, c.layer - 1, c.from) + " → " + formula_unit_name(net, c.layer, c.to);
+            v.subject = "weight " + formula_unit_name(net, c.layer - 1, c.from) + " → " +
+                        formula_unit_name(net, c.layer, c.to);
             if (pv.phase.kind == bpl::PhaseKind::gradients) gradient_lines(b, pv, c);
             else update_lines(b, learn_params_before_update(app), c);
             break;
     }
     if (pv.phase.kind == bpl::PhaseKind::output_delta) v.general = bpl::loss_info(net.config.loss).delta_formula;
     else if (pv.phase.kind == bpl::PhaseKind::forward) v.general = bpl::activation_info(layer_act(net, l)).formula;
-    else if (pv.phase.kind == bpl::PhaseKind::hidden_delta) v.general = bpl::activation_info(net.config.activation).derivative;
+    else if (pv.phase.kind == bpl::PhaseKind::hidden_delta)
+        v.general = bpl::activation_info(net.config.activation).derivative;
     else if (pv.phase.kind == bpl::PhaseKind::loss) v.general = bpl::loss_info(net.config.loss).formula;
     formula_matrices(app, pv, r, v);
     return v;

@@ -8,32 +8,32 @@
 #include "app_state.hpp"
 
 struct FormulaTerm {
-    std::string name;           // "ŷ", "y", "δ_out", "w₂₁" …
-    double value;               // the engine's number
-    std::string shown;          // as printed in the numbers line
-    std::string source;         // where it lives in backpropLab.intermediates(): "a/1/2/0", "dW/0/1/3", "lr"
+    std::string name;     // "ŷ", "y", "δ_out", "w₂₁" …
+    double value;         // the engine's number
+    std::string shown;    // as printed in the numbers line
+    std::string source;   // where it lives in backpropLab.intermediates(): "a/1/2/0", "dW/0/1/3", "lr"
 };
 
 struct FormulaLine {
-    std::string symbolic;       // "δ_out = (ŷ − y) · ŷ(1 − ŷ)"
-    std::string numbers;        // "= (0.731 − 1) · 0.731 · (1 − 0.731) = −0.0529"
+    std::string symbolic;   // "δ_out = (ŷ − y) · ŷ(1 − ŷ)"
+    std::string numbers;    // "= (0.731 − 1) · 0.731 · (1 − 0.731) = −0.0529"
 };
 
 struct MatrixView {
-    std::string title;          // "z¹ = X·W¹ + b¹  (4×4)"
+    std::string title;              // "z¹ = X·W¹ + b¹  (4×4)"
     const double* data = nullptr;   // rows x cols, row-major (engine storage)
     const double* prev = nullptr;   // same shape before the last phase (cells that changed flash)
     int rows = 0, cols = 0;
-    bool sample_rows = false;   // rows are the XOR samples 00 01 10 11
+    bool sample_rows = false;             // rows are the XOR samples 00 01 10 11
     int row_layer = -2, col_layer = -2;   // unit-name source for row/column labels (-1 inputs, -2 none)
     int hl_row = -1, hl_col = -1;         // highlighted row / column
 };
 
 struct FormulaView {
     bool ran = false;
-    std::string title;          // "Phase 4 of 7: output-layer δ"
-    std::string subject;        // "row 01 (x = 0 1, y = 1) · output neuron ŷ"
-    std::string general;        // the table's batch formula, e.g. "δ_out = (a − y) ⊙ σ′(a)"
+    std::string title;     // "Phase 4 of 7: output-layer δ"
+    std::string subject;   // "row 01 (x = 0 1, y = 1) · output neuron ŷ"
+    std::string general;   // the table's batch formula, e.g. "δ_out = (a − y) ⊙ σ′(a)"
     std::vector<FormulaLine> lines;
     std::vector<FormulaTerm> terms;
     std::vector<MatrixView> matrices;

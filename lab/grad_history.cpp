@@ -13,9 +13,11 @@ void grad_history_clear(GradHistory& g, int layers) {
 
 namespace {
 
-void set_next_epoch(GradHistory& g, long long epoch) { g.next_epoch = (std::max(0LL, epoch) / g.stride + 1) * g.stride; }
+void set_next_epoch(GradHistory& g, long long epoch) {
+    g.next_epoch = (std::max(0LL, epoch) / g.stride + 1) * g.stride;
+}
 
-}  // namespace
+}   // namespace
 
 double weight_grad_norm(const bpl::Network& net, int l) {
     const bpl::LayerShape& s = net.layers[l];

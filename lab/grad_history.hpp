@@ -7,10 +7,10 @@
 constexpr size_t kGradHistoryCap = 1024;   // points; halved (stride doubled) when full
 
 struct GradHistory {
-    int layers = 0;              // L: values per point
-    std::vector<float> norms;    // points x L; point i stands for epoch (i + 1) · stride
+    int layers = 0;             // L: values per point
+    std::vector<float> norms;   // points x L; point i stands for epoch (i + 1) · stride
     long long stride = 1;
-    long long next_epoch = 1;    // the first epoch > the last one seen that falls on the stride
+    long long next_epoch = 1;   // the first epoch > the last one seen that falls on the stride
 };
 
 inline size_t grad_history_points(const GradHistory& g) { return g.layers ? g.norms.size() / size_t(g.layers) : 0; }

@@ -18,9 +18,7 @@ void write_values(double* dst, const bpl::Network& net) {
     std::memcpy(dst + 2 * n, net.opt_v.data(), n * sizeof(double));
 }
 
-SnapshotInfo info_of(const bpl::Network& net) {
-    return {net.epoch, net.epoch_loss, net.adam_t, net.config};
-}
+SnapshotInfo info_of(const bpl::Network& net) { return {net.epoch, net.epoch_loss, net.adam_t, net.config}; }
 
 // ---- the keyframe ring: key i (0 = oldest) lives in slot (key_head + i) % keys.size() -------
 
@@ -118,7 +116,8 @@ const SnapshotInfo* replay_base(const History& h, long long epoch, const double*
 
 bool load_snapshot(const SnapshotInfo& info, const double* values, bpl::Network& net) {
     std::string error;
-    if (!bpl::network_set_training(net, info.config, error)) return false;   // settings first: it may zero the optimizer state
+    if (!bpl::network_set_training(net, info.config, error))
+        return false;   // settings first: it may zero the optimizer state
     const size_t n = net.param_count;
     std::memcpy(net.params.data(), values, n * sizeof(double));
     std::memcpy(net.opt_m.data(), values + n, n * sizeof(double));
@@ -133,7 +132,7 @@ bool load_snapshot(const SnapshotInfo& info, const double* values, bpl::Network&
     return true;
 }
 
-}  // namespace
+}   // namespace
 
 void history_clear(History& h, size_t param_count) {
     h.param_count = param_count;
@@ -219,7 +218,8 @@ bool history_restore(const History& h, long long epoch, bpl::Network& net) {
     if (!load_snapshot(*base, values, replay)) return false;
     bpl::train_epochs(replay, epoch - base->epoch);   // deterministic: the same epochs as the first time
     if (replay.diverged || replay.epoch != epoch || replay.phase != 0) return false;
-    std::fill(replay.last_step.begin(), replay.last_step.end(), 0.0);   // as before keyframes: the step into a restored epoch is not shown
+    std::fill(replay.last_step.begin(), replay.last_step.end(),
+              0.0);   // as before keyframes: the step into a restored epoch is not shown
     net = std::move(replay);
     return true;
 }

@@ -14,27 +14,27 @@
 constexpr long long kRecentEpochs = 1000;
 constexpr long long kKeyframeEvery = 32;   // a power of two, so keyframes fall on every thinned stride
 constexpr size_t kThinnedCap = 256;
-constexpr size_t kLossRing = 2048;         // a power of two >= the longest span: epoch e at e & (kLossRing - 1)
+constexpr size_t kLossRing = 2048;   // a power of two >= the longest span: epoch e at e & (kLossRing - 1)
 static_assert(kLossRing >= size_t(kRecentEpochs + 2 * kKeyframeEvery), "the loss ring must cover the exact span");
 
 struct SnapshotInfo {          // what a snapshot holds besides its numbers
     long long epoch = -1;      // completed epochs at the snapshot
     double epoch_loss = 0.0;   // net.epoch_loss then
     long long adam_t = 0;
-    bpl::Config config;        // training settings then (restored on rewind)
+    bpl::Config config;   // training settings then (restored on rewind)
 };
 
 struct History {
-    size_t param_count = 0;                 // P; each snapshot holds params, opt_m, opt_v (3P)
+    size_t param_count = 0;   // P; each snapshot holds params, opt_m, opt_v (3P)
     // Exact span: keyframes, a ring in ascending epochs (slot (key_head + i) % keys.size()). The
     // span runs from the oldest keyframe (under 2 * kKeyframeEvery epochs before the last
     // kRecentEpochs: unneeded keyframes go when a keyframe is written) to the newest epoch.
     std::vector<SnapshotInfo> keys;
     std::vector<double> key_values;
     size_t key_head = 0, key_count = 0;
-    std::vector<double> recent_loss;        // epoch_loss of each epoch of the span (kLossRing)
-    long long newest = -1;                  // newest recorded epoch (-1: none)
-    long long next_key = 0;                 // recording this epoch (or a later one) writes a keyframe
+    std::vector<double> recent_loss;   // epoch_loss of each epoch of the span (kLossRing)
+    long long newest = -1;             // newest recorded epoch (-1: none)
+    long long next_key = 0;            // recording this epoch (or a later one) writes a keyframe
     // Older snapshots, ascending, epochs % thinned_stride == 0 (retired keyframes).
     std::vector<SnapshotInfo> thinned;
     std::vector<double> thinned_values;
@@ -64,7 +64,7 @@ long long history_oldest(const History& h);
 long long history_exact_from(const History& h);   // first epoch of the exact span (-1: empty)
 // Epochs of the promised window: the last kRecentEpochs of the span (the bound the page reports).
 long long history_exact_count(const History& h);
-size_t history_count(const History& h);           // thinned snapshots + history_exact_count
+size_t history_count(const History& h);   // thinned snapshots + history_exact_count
 // Puts net in the state of exactly `epoch` (params, optimizer state, position, settings),
 // replaying from the keyframe before it; false (net untouched) when that epoch is not stored or
 // the shape differs.

@@ -62,9 +62,8 @@ std::string history_json(const AppState& app) {
         last += (l ? "," : "") + json_number(g.norms[(points - 1) * size_t(g.layers) + size_t(l)]);
     return "{\"oldest\":" + std::to_string(history_oldest(h)) + ",\"newest\":" + std::to_string(h.newest) +
            ",\"count\":" + std::to_string(history_count(h)) + ",\"exact\":" + std::to_string(history_exact_count(h)) +
-           ",\"thinnedStride\":" + std::to_string(h.thinned_stride) +
-           ",\"gradNormPoints\":" + std::to_string(points) + ",\"gradNormStride\":" + std::to_string(g.stride) +
-           ",\"gradNormsLast\":" + last + "]}";
+           ",\"thinnedStride\":" + std::to_string(h.thinned_stride) + ",\"gradNormPoints\":" + std::to_string(points) +
+           ",\"gradNormStride\":" + std::to_string(g.stride) + ",\"gradNormsLast\":" + last + "]}";
 }
 
 std::string before_after_json(const AppState& app) {

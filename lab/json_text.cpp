@@ -18,8 +18,7 @@ std::string json_string(std::string_view text) {
             case '\t': out += "\\t"; break;
             default:
                 // U+2028 / U+2029 (E2 80 A8/A9) break JavaScript string literals in old engines.
-                bool line_sep = c == 0xE2 && i + 2 < text.size() &&
-                                static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                bool line_sep = c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
                                 (static_cast<unsigned char>(text[i + 2]) & 0xFE) == 0xA8;
                 if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == 0x7F || line_sep) {
                     unsigned code = line_sep ? (0x2028u | (static_cast<unsigned char>(text[i + 2]) & 1u)) : c;

@@ -67,7 +67,8 @@ std::string learn_faithful_reasons(const AppState& app) {
     std::string why;
     auto add = [&](const std::string& r) { why += (why.empty() ? "" : "; ") + r; };
     if (c.hidden_layers != 1) add(std::to_string(c.hidden_layers) + " hidden layers (it has 1)");
-    if (c.activation != bpl::Activation::sigmoid) add(std::string("hidden activation ") + bpl::activation_info(c.activation).label + " (it uses sigmoid)");
+    if (c.activation != bpl::Activation::sigmoid)
+        add(std::string("hidden activation ") + bpl::activation_info(c.activation).label + " (it uses sigmoid)");
     if (c.output_activation != bpl::Activation::sigmoid) add("linear output (it uses sigmoid)");
     if (c.loss != bpl::Loss::mse) add(std::string("loss ") + bpl::loss_info(c.loss).label + " (it uses MSE)");
     if (c.optimizer != bpl::Optimizer::sgd) add("optimiser is not plain gradient descent");
@@ -120,7 +121,7 @@ void step_one(AppState& app) {
     if (update) app.learn.params_after_update = net.params;
 }
 
-}  // namespace
+}   // namespace
 
 void learn_step_phases(AppState& app, int n) {
     session_set_running(app, false);
@@ -163,8 +164,7 @@ void learn_set_active(AppState& app, bool active) {
 void learn_update_focus(AppState& app, int frame) {
     const HoverInfo& h = app.hover;
     LearnFocus& f = app.learn.focus;
-    if (frame - app.hover_frame <= 1 && h.layer >= 0 && h.unit >= 0)
-        f = LearnFocus{h.layer, h.unit, h.from_unit};
+    if (frame - app.hover_frame <= 1 && h.layer >= 0 && h.unit >= 0) f = LearnFocus{h.layer, h.unit, h.from_unit};
     const bpl::Network& net = app.net;
     bool valid = f.layer >= 0 && f.layer < net.num_layers && f.unit < net.layers[f.layer].fan_out &&
                  f.from_unit < net.layers[f.layer].fan_in;

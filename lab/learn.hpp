@@ -9,9 +9,9 @@
 
 // The phase whose results are on screen: the one that ran last.
 struct PhaseView {
-    bool ran = false;          // false at the very start (nothing computed yet)
-    int index = 0;             // within the batch, 0 .. count-1
-    int count = 0;             // phases per batch: 2L + 3
+    bool ran = false;   // false at the very start (nothing computed yet)
+    int index = 0;      // within the batch, 0 .. count-1
+    int count = 0;      // phases per batch: 2L + 3
     bpl::Phase phase{bpl::PhaseKind::forward, 0};
     int batch = 0;             // batch within its epoch
     long long epoch = 0;       // 0-based epoch it belongs to
@@ -30,9 +30,9 @@ const std::vector<double>* learn_params_before_update(const AppState& app);
 float learn_ease(const AppState& app);
 
 void learn_set_active(AppState& app, bool active);
-void learn_step_phases(AppState& app, int n);      // pauses; runs n phases (epoch ends via session_step)
-void learn_jump_to_box(AppState& app, int box);    // flowchart box 0..4 in the next epoch
-bool learn_train_frame(AppState& app);             // phase play; true when it handled the frame
+void learn_step_phases(AppState& app, int n);     // pauses; runs n phases (epoch ends via session_step)
+void learn_jump_to_box(AppState& app, int box);   // flowchart box 0..4 in the next epoch
+bool learn_train_frame(AppState& app);            // phase play; true when it handled the frame
 // Follows the diagram's hover (sticky); `frame` is the UI's frame counter (hover_frame's clock).
 void learn_update_focus(AppState& app, int frame);
 

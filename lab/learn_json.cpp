@@ -71,7 +71,7 @@ std::string printed_json(const PrintLog& log) {
     return out + "]";
 }
 
-}  // namespace
+}   // namespace
 
 std::string learn_phase_json(const AppState& app) {
     const bpl::Network& net = app.net;
@@ -82,23 +82,25 @@ std::string learn_phase_json(const AppState& app) {
            ",\"epoch\":" + std::to_string(v.epoch) + ",\"epochDone\":" + json_bool(v.epoch_done) +
            ",\"count\":" + std::to_string(v.count) + ",\"rows\":[" + std::to_string(v.row0) + "," +
            std::to_string(v.rows) + "],\"next\":" + phase_object(net, net.phase) +
-           ",\"stepThrough\":" + json_bool(app.learn.active) + ",\"playPhases\":" +
-           json_bool(app.learn.active && app.learn.play_phases) + ",\"notFaithful\":" +
-           json_string(learn_faithful_reasons(app)) + ",\"printed\":" + printed_json(app.print_log) +
-           ",\"printedNote\":" + json_string(learn_faithful_note()) + "}";
+           ",\"stepThrough\":" + json_bool(app.learn.active) +
+           ",\"playPhases\":" + json_bool(app.learn.active && app.learn.play_phases) +
+           ",\"notFaithful\":" + json_string(learn_faithful_reasons(app)) +
+           ",\"printed\":" + printed_json(app.print_log) + ",\"printedNote\":" + json_string(learn_faithful_note()) +
+           "}";
 }
 
 std::string learn_intermediates_json(const AppState& app) {
     const bpl::Network& net = app.net;
     const std::vector<double>* b = learn_params_before_update(app);
-    std::string before = b ? "{\"W\":" + per_layer_params(net, *b, true) + ",\"b\":" + per_layer_params(net, *b, false) + "}" : "null";
+    std::string before =
+        b ? "{\"W\":" + per_layer_params(net, *b, true) + ",\"b\":" + per_layer_params(net, *b, false) + "}" : "null";
     return "{\"z\":" + per_layer_units(net, net.z) + ",\"a\":" + per_layer_units(net, net.a) +
            ",\"delta\":" + per_layer_units(net, net.delta) + ",\"dW\":" + per_layer_params(net, net.grads, true) +
            ",\"db\":" + per_layer_params(net, net.grads, false) + ",\"W\":" + per_layer_params(net, net.params, true) +
            ",\"b\":" + per_layer_params(net, net.params, false) +
            ",\"lastStep\":{\"W\":" + per_layer_params(net, net.last_step, true) +
-           ",\"b\":" + per_layer_params(net, net.last_step, false) + "},\"sampleLoss\":" +
-           vec(net.sample_loss, bpl::kSamples) +
+           ",\"b\":" + per_layer_params(net, net.last_step, false) +
+           "},\"sampleLoss\":" + vec(net.sample_loss, bpl::kSamples) +
            ",\"runningLoss\":" + json_number(net.running_loss) + ",\"epochLoss\":" + json_number(net.epoch_loss) +
            ",\"lr\":" + json_number(net.config.lr) + ",\"X\":" + matrix(bpl::kXorInputs, bpl::kSamples, bpl::kInputs) +
            ",\"y\":" + vec(bpl::kXorTargets, bpl::kSamples) + ",\"before\":" + before + "}";

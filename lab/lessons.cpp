@@ -18,8 +18,7 @@ const Lesson kLessons[] = {
      "15,990 epochs before all 4 rows are right and 38,990 before the loss drops below 0.01.",
      "Set η to 1 and press Reset: the same starting weights get all 4 rows right by epoch 170 and "
      "the loss below 0.01 by epoch 400, about 100 times faster."},
-    {"lr-too-large", "Learning rate too large: diverging", "hidden=4&act=tanh&out=linear&lr=1&seed=42", 1,
-     false,
+    {"lr-too-large", "Learning rate too large: diverging", "hidden=4&act=tanh&out=linear&lr=1&seed=42", 1, false,
      "A linear output has nothing to stop it growing. With η = 1 each step overshoots further than "
      "the last: the loss passes 10²¹ by epoch 10 and overflows at epoch 123, where the page stops "
      "and flags the divergence.",

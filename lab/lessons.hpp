@@ -9,13 +9,13 @@
 struct AppState;
 
 struct Lesson {
-    const char* id;         // URL value: lesson=<id>
+    const char* id;   // URL value: lesson=<id>
     const char* title;
     const char* settings;   // engine keys over the defaults (config_parse form)
     int speed;              // epochs per frame
     bool gradient_view;
-    const char* text;       // 2–4 sentences: what you will see, with the measured numbers
-    const char* action;     // the suggested next step and what it gives
+    const char* text;     // 2–4 sentences: what you will see, with the measured numbers
+    const char* action;   // the suggested next step and what it gives
 };
 
 extern const Lesson kLessons[];
@@ -26,7 +26,7 @@ const Lesson* active_lesson(const AppState& app);   // nullptr when no lesson is
 // Applies a lesson's preset from a fresh start (epoch 0) and plays it; "" on success, else a
 // notice naming the valid ids. "none" (or "") turns the lesson off and keeps the settings.
 std::string lesson_start(AppState& app, std::string_view id);
-std::string lesson_ids();                           // "hidden-layer, lr-too-small, …"
+std::string lesson_ids();   // "hidden-layer, lr-too-small, …"
 // The embed layout has no lesson tab: the lesson's title and action as a notice (once).
 void lesson_embed_notice(AppState& app);
 

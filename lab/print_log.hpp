@@ -10,13 +10,13 @@
 constexpr long long kPrintEvery = 1000;
 constexpr size_t kPrintLogCap = 200;   // lines kept (oldest dropped)
 
-struct PrintLog {              // the reference program's printed losses for the current run
+struct PrintLog {                                      // the reference program's printed losses for the current run
     std::vector<std::pair<long long, double>> lines;   // (epoch, loss before that epoch's update)
-    bpl::Config config;        // settings the run started with
-    std::vector<double> start; // parameters at epoch 0
-    bool seeded_start = false; // start == the draws of config.seed (else: loaded weights)
-    bool mixed = false;        // settings changed mid-run: not one run of the Python program
-    bool valid = false;        // start has been seen
+    bpl::Config config;                                // settings the run started with
+    std::vector<double> start;                         // parameters at epoch 0
+    bool seeded_start = false;                         // start == the draws of config.seed (else: loaded weights)
+    bool mixed = false;                                // settings changed mid-run: not one run of the Python program
+    bool valid = false;                                // start has been seen
 };
 
 // A clean run starts at epoch 0 with `config`; any change of settings mid-run makes it mixed.

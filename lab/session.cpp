@@ -12,8 +12,7 @@ double session_now(const AppState& app) { return app.host->now_ms() / 1000.0; }
 
 void session_refresh_predictions(AppState& app) {
     bpl::network_predict(app.net);
-    double loss = bpl::loss_forward(app.net.config.loss, bpl::network_output(app.net),
-                                    bpl::kXorTargets, bpl::kSamples);
+    double loss = bpl::loss_forward(app.net.config.loss, bpl::network_output(app.net), bpl::kXorTargets, bpl::kSamples);
     app.current_loss = loss;
     if (!std::isfinite(loss)) app.net.diverged = true;
 }
@@ -23,7 +22,7 @@ static void clear_history(AppState& app) {
     app.loss_history_stride = 1;
     app.prev_params = app.net.params;
     app.backprop_pulse_time = -1.0;
-    app.ms_per_epoch = 0.0;  // a new net may be another size: measure again
+    app.ms_per_epoch = 0.0;                            // a new net may be another size: measure again
     history_clear(app.history, app.net.param_count);   // rewind and gradient sizes start over too
     grad_history_clear(app.grad_norms, app.net.num_layers);
     app.insight.grad_check = {};
@@ -59,8 +58,8 @@ static bool same_shape(const bpl::Config& a, const bpl::Config& b) {
 void session_apply_config(AppState& app, const bpl::Config& cfg) {
     if (cfg == app.config) return;
     std::string error;
-    bool restart = !same_shape(cfg, app.config) || cfg.seed != app.config.seed ||
-                   cfg.init != app.config.init || cfg.batch != app.config.batch;
+    bool restart = !same_shape(cfg, app.config) || cfg.seed != app.config.seed || cfg.init != app.config.init ||
+                   cfg.batch != app.config.batch;
     bool ok = !restart && bpl::network_set_training(app.net, cfg, error);
     if (!ok) {
         bpl::Network fresh;
@@ -184,7 +183,11 @@ void session_notice(AppState& app, const std::string& text, NoticeKind kind, dou
     std::string shown = text.size() > kMaxNoticeChars ? text.substr(0, kMaxNoticeChars - 3) + "..." : text;
     double expires = seconds > 0.0 ? session_now(app) + seconds : 0.0;
     for (Notice& n : app.notices) {
-        if (n.text == shown) { n.expires_at = expires; n.kind = kind; return; }
+        if (n.text == shown) {
+            n.expires_at = expires;
+            n.kind = kind;
+            return;
+        }
     }
     if (app.notices.size() >= kMaxNotices) app.notices.erase(app.notices.begin());
     app.notices.push_back({shown, expires, kind});

@@ -19,7 +19,7 @@ private:
     uint32_t seed_ = 0;
 };
 
-}  // namespace
+}   // namespace
 
 SessionHost& quiet_session_host() {
     static QuietHost host;

@@ -9,8 +9,8 @@
 class SessionHost {
 public:
     virtual ~SessionHost() = default;
-    virtual double now_ms() const = 0;                         // monotonic milliseconds
-    virtual void state_changed(const char* reason) = 0;        // "play", "pause", "reset", "params", …
+    virtual double now_ms() const = 0;                    // monotonic milliseconds
+    virtual void state_changed(const char* reason) = 0;   // "play", "pause", "reset", "params", …
     virtual void copy_link(const std::string& query, bool embed_snippet) = 0;   // clipboard; reports back
     virtual void open_full_page(const std::string& query) = 0;
     virtual uint32_t random_seed() = 0;

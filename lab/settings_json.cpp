@@ -34,7 +34,9 @@ std::string row_json(const bpl::Setting& s) {
     std::string out = "{\"key\":" + json_string(s.key) + ",\"aliases\":" + aliases + "]" +
                       ",\"scope\":" + json_string(s.scope == bpl::SettingScope::engine ? "engine" : "page") +
                       ",\"type\":" + json_string(type_name(s.type)) + ",\"choices\":" + choices + "]";
-    if (s.min != s.max) out += ",\"min\":" + json_number(s.min) + ",\"max\":" + json_number(s.max) + ",\"maxOpen\":" + json_bool(s.max_open);
+    if (s.min != s.max)
+        out += ",\"min\":" + json_number(s.min) + ",\"max\":" + json_number(s.max) +
+               ",\"maxOpen\":" + json_bool(s.max_open);
     if (s.control_min != s.control_max)
         out += ",\"control\":{\"min\":" + json_number(s.control_min) + ",\"max\":" + json_number(s.control_max) +
                ",\"log\":" + json_bool(s.log_control) + "}";
@@ -44,7 +46,7 @@ std::string row_json(const bpl::Setting& s) {
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 std::string settings_json() {
     std::string limits = "{\"maxSetKeys\":" + json_number(double(kMaxParamPairs)) +
@@ -62,13 +64,15 @@ std::string settings_json() {
 
 std::string settings_js() {
     return "// Generated from engine/settings.cpp and the lab's limits by cli/settings_table.cpp: do not edit.\n"
-           "window.__bplSettings = " + settings_json() + ";\n";
+           "window.__bplSettings = " +
+           settings_json() + ";\n";
 }
 
 std::string settings_markdown() {
     std::string out = "| key | values | default | what it does |\n| --- | --- | --- | --- |\n";
     for (const bpl::Setting& s : bpl::kSettings) {
-        if (s.link == bpl::LinkRule::never && s.id != bpl::SettingId::lesson) continue;   // beta2, eps: CLI and API only
+        if (s.link == bpl::LinkRule::never && s.id != bpl::SettingId::lesson)
+            continue;   // beta2, eps: CLI and API only
         std::string keys = "`" + std::string(s.key) + "`", aliases;
         for (const char* a : s.aliases)
             if (a) aliases += (aliases.empty() ? "" : ", ") + ("`" + std::string(a) + "`");

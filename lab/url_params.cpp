@@ -13,7 +13,9 @@
 
 namespace {
 
-struct Pair { std::string key, value; };
+struct Pair {
+    std::string key, value;
+};
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -27,10 +29,17 @@ std::string url_decode(std::string_view text) {
     out.reserve(text.size());
     for (size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (c == '+') { out += ' '; continue; }
+        if (c == '+') {
+            out += ' ';
+            continue;
+        }
         if (c == '%' && i + 2 < text.size()) {
             int hi = hex_digit(text[i + 1]), lo = hex_digit(text[i + 2]);
-            if (hi >= 0 && lo >= 0) { out += static_cast<char>(hi * 16 + lo); i += 2; continue; }
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 2;
+                continue;
+            }
         }
         out += c;
     }
@@ -41,9 +50,12 @@ std::string url_encode(std::string_view text) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : text) {
-        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                     c == '-' || c == '_' || c == '.' || c == ',';
-        if (plain) { out += static_cast<char>(c); continue; }
+        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                     c == '_' || c == '.' || c == ',';
+        if (plain) {
+            out += static_cast<char>(c);
+            continue;
+        }
         out += '%';
         out += hex[c >> 4];
         out += hex[c & 15];
@@ -53,7 +65,8 @@ std::string url_encode(std::string_view text) {
 
 std::string lower(std::string_view text) {
     std::string out(text);
-    for (char& c : out) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
@@ -71,8 +84,14 @@ std::string shown(std::string_view key, std::string_view value) {
 
 bool parse_flag(std::string_view value, bool& out) {
     std::string v = lower(value);
-    if (v == "1" || v == "true" || v == "yes" || v == "on") { out = true; return true; }
-    if (v == "0" || v == "false" || v == "no" || v == "off") { out = false; return true; }
+    if (v == "1" || v == "true" || v == "yes" || v == "on") {
+        out = true;
+        return true;
+    }
+    if (v == "0" || v == "false" || v == "no" || v == "off") {
+        out = false;
+        return true;
+    }
     return false;
 }
 
@@ -88,7 +107,10 @@ std::string set_page_key(AppState& app, const bpl::Setting& row, std::string_vie
             if (bpl::parse_decimal(value, v) != bpl::NumberParse::ok)
                 return shown(key, value) + ": not a number (" + allowed + " epochs per frame)";
             long long n = std::llround(std::clamp(v, row.min, row.max));
-            if (n != v) { clamped_note = true; note = shown(key, value) + ": using " + std::to_string(n) + " (" + allowed + ")"; }
+            if (n != v) {
+                clamped_note = true;
+                note = shown(key, value) + ": using " + std::to_string(n) + " (" + allowed + ")";
+            }
             app.epochs_per_frame = static_cast<int>(n);
             return "";
         }
@@ -112,9 +134,15 @@ std::string set_page_key(AppState& app, const bpl::Setting& row, std::string_vie
         case bpl::SettingId::row: {
             std::string v = lower(value);
             for (int r = 0; r < bpl::kSamples; ++r) {
-                if (v == bpl::kRowNames[r] || v == std::to_string(r)) { app.selected_row = r; return ""; }
+                if (v == bpl::kRowNames[r] || v == std::to_string(r)) {
+                    app.selected_row = r;
+                    return "";
+                }
             }
-            if (v == "all") { app.selected_row = -1; return ""; }
+            if (v == "all") {
+                app.selected_row = -1;
+                return "";
+            }
             return shown(key, value) + ": expected 0, 1, 2, 3 (rows 00, 01, 10, 11) or all";
         }
         default: return shown(key, value) + ": not a page setting";   // engine keys and lesson go elsewhere
@@ -122,14 +150,18 @@ std::string set_page_key(AppState& app, const bpl::Setting& row, std::string_vie
 }
 
 // The page draws at most kPageMaxHiddenUnits per layer.
-void clamp_page_units(bpl::Config& cfg, const std::string& key, std::string_view value, std::vector<std::string>& notices) {
+void clamp_page_units(bpl::Config& cfg, const std::string& key, std::string_view value,
+                      std::vector<std::string>& notices) {
     bool clamped = false;
     for (int l = 0; l < cfg.hidden_layers; ++l) {
-        if (cfg.hidden_units[l] > kPageMaxHiddenUnits) { cfg.hidden_units[l] = kPageMaxHiddenUnits; clamped = true; }
+        if (cfg.hidden_units[l] > kPageMaxHiddenUnits) {
+            cfg.hidden_units[l] = kPageMaxHiddenUnits;
+            clamped = true;
+        }
     }
-    if (clamped) notices.push_back(shown(key, value) + ": the page shows at most " + std::to_string(kPageMaxHiddenUnits) +
-                                   " units per layer; using " +
-                                   bpl::config_hidden_string(cfg));
+    if (clamped)
+        notices.push_back(shown(key, value) + ": the page shows at most " + std::to_string(kPageMaxHiddenUnits) +
+                          " units per layer; using " + bpl::config_hidden_string(cfg));
 }
 
 std::vector<Pair> split_query(std::string_view query, std::vector<std::string>& notices) {
@@ -166,7 +198,7 @@ void apply_lesson_first(AppState& app, const std::vector<Pair>& pairs, ParamResu
     }
 }
 
-}  // namespace
+}   // namespace
 
 ParamResult apply_params(AppState& app, std::string_view query) {
     ParamResult result;
@@ -236,7 +268,8 @@ namespace {
 
 template <typename Table>
 const char* table_name(const Table& table, decltype(table[0].id) id) {
-    for (const auto& row : table) if (row.id == id) return row.name;
+    for (const auto& row : table)
+        if (row.id == id) return row.name;
     return "?";
 }
 
@@ -267,7 +300,7 @@ std::string param_text(const AppState& app, const bpl::Setting& row) {
     return "";
 }
 
-}  // namespace
+}   // namespace
 
 std::string params_query(const AppState& app) {
     std::string q;
@@ -277,7 +310,8 @@ std::string params_query(const AppState& app) {
         q += '=';
         q += url_encode(param_text(app, row));
     };
-    if (active_lesson(app)) add(bpl::setting_of(bpl::SettingId::lesson));   // first: the keys after it adjust the preset
+    if (active_lesson(app))
+        add(bpl::setting_of(bpl::SettingId::lesson));   // first: the keys after it adjust the preset
     for (const bpl::Setting& row : bpl::kSettings) {
         if (row.link == bpl::LinkRule::always) add(row);
         else if (row.link == bpl::LinkRule::when_changed && param_text(app, row) != row.default_text) add(row);

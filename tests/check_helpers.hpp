@@ -21,7 +21,11 @@ inline MaxDiff max_difference(const double* a, const double* b, size_t n, double
         double abs_diff = std::fabs(a[i] - b[i]);
         double scale = std::fmax(std::fmax(std::fabs(a[i]), std::fabs(b[i])), floor);
         double rel = abs_diff / scale;
-        if (!(rel <= d.rel)) { d.rel = rel; d.abs = abs_diff; d.index = i; }
+        if (!(rel <= d.rel)) {
+            d.rel = rel;
+            d.abs = abs_diff;
+            d.index = i;
+        }
     }
     return d;
 }
@@ -38,4 +42,4 @@ inline bool same_bits(const std::vector<double>& a, const std::vector<double>& b
     return a.size() == b.size() && same_bits(a.data(), b.data(), a.size());
 }
 
-}  // namespace bpl_test
+}   // namespace bpl_test

@@ -17,4 +17,4 @@ inline bpl::Network make_net(const bpl::Config& cfg) {
     return net;
 }
 
-}  // namespace bpl_test
+}   // namespace bpl_test

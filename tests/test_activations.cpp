@@ -50,7 +50,7 @@ void check_activation(Activation act) {
     check_array_forms(act);
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("activations: every derivative matches finite differences; arrays match the table") {
     SUBCASE("sigmoid") { check_activation(Activation::sigmoid); }

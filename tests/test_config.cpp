@@ -14,13 +14,15 @@ namespace {
 Config unusual_config() {
     Config cfg;
     std::string error;
-    REQUIRE_MESSAGE(bpl::config_parse(cfg, "hidden=3,5&act=tanh&out=linear&loss=mse_mean&opt=adam&lr=0.25&"
-                                           "momentum=0.5&beta2=0.99&eps=1e-07&init=he&seed=7&batch=sample", error),
+    REQUIRE_MESSAGE(bpl::config_parse(cfg,
+                                      "hidden=3,5&act=tanh&out=linear&loss=mse_mean&opt=adam&lr=0.25&"
+                                      "momentum=0.5&beta2=0.99&eps=1e-07&init=he&seed=7&batch=sample",
+                                      error),
                     error);
     return cfg;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("tables follow their enums") {
     CHECK(bpl::kOptimizers[int(bpl::Optimizer::adam)].id == bpl::Optimizer::adam);
@@ -68,7 +70,11 @@ TEST_CASE("config_set accepts every key and alias") {
 
 TEST_CASE("bad values are rejected with a one-line message and leave the config unchanged") {
     const std::string long_value(5000, '7');
-    const struct { const char* key; std::string value; const char* message; } cases[] = {
+    const struct {
+        const char* key;
+        std::string value;
+        const char* message;
+    } cases[] = {
         {"lr", "abc", "lr=abc: not a number (allowed 1e-06 to 100)"},
         {"lr", "", "lr=: not a number (allowed 1e-06 to 100)"},
         {"lr", "nan", "lr=nan: not a finite number"},
@@ -152,7 +158,7 @@ TEST_CASE("config_parse is all-or-nothing and validates once at the end") {
     Config linear = unusual_config();
     CHECK(bpl::config_parse(linear, "loss=bce&out=sigmoid", error));
     CHECK(linear.loss == bpl::Loss::bce);
-    CHECK(bpl::config_parse(linear, "", error));   // nothing to change
+    CHECK(bpl::config_parse(linear, "", error));                // nothing to change
     CHECK(bpl::config_parse(linear, "lr=0.1&lr=0.3", error));   // the last one wins
     CHECK(linear.lr == doctest::Approx(0.3));
 }

@@ -18,7 +18,7 @@ std::vector<double> random_values(Rng& rng, int n) {
     return v;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("dense: fast kernels equal the reference loops bit for bit") {
     Rng rng;
@@ -42,7 +42,8 @@ TEST_CASE("dense: fast kernels equal the reference loops bit for bit") {
                 dense::reference::backward_input(ref_in.data(), d.data(), W.data(), rows, I, O);
                 CHECK(bpl_test::same_bits(fast_in, ref_in));
 
-                std::vector<double> fast_dW(size_t(I) * O), fast_db(size_t(O) + 0), ref_dW(size_t(I) * O), ref_db(size_t(O) + 0);
+                std::vector<double> fast_dW(size_t(I) * O), fast_db(size_t(O) + 0), ref_dW(size_t(I) * O),
+                    ref_db(size_t(O) + 0);
                 dense_backward_weights(fast_dW.data(), fast_db.data(), in.data(), d.data(), rows, I, O);
                 dense::reference::backward_weights(ref_dW.data(), ref_db.data(), in.data(), d.data(), rows, I, O);
                 CHECK(bpl_test::same_bits(fast_dW, ref_dW));
@@ -53,7 +54,7 @@ TEST_CASE("dense: fast kernels equal the reference loops bit for bit") {
 }
 
 TEST_CASE("dense: the reference loops compute z = in@W + b, δWᵀ and inᵀδ") {
-    const double in[2 * 3] = {1, 2, 3, 4, 5, 6};   // 2 x 3
+    const double in[2 * 3] = {1, 2, 3, 4, 5, 6};      // 2 x 3
     const double W[3 * 2] = {1, -1, 0.5, 2, -2, 1};   // 3 x 2
     const double b[2] = {0.25, -0.5};
     double z[2 * 2];

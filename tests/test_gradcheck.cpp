@@ -26,7 +26,7 @@ void check_net(const Config& cfg, double tolerance) {
     CHECK(result.max_rel_error < tolerance);
 }
 
-}  // namespace
+}   // namespace
 
 // Tolerance 1e-5: with ε = 1e-6 the differences carry ~1e-10 of rounding noise, and some
 // gradients here are only ~2e-5, so 1e-6 relative would test the noise, not backprop.

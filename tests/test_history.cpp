@@ -24,11 +24,14 @@ struct Truth {   // what the net held after an epoch, recorded the slow way
     Config config;
 };
 
-Truth truth_of(const Network& net) { return {net.params, net.opt_m, net.opt_v, net.adam_t, net.epoch_loss, net.config}; }
+Truth truth_of(const Network& net) {
+    return {net.params, net.opt_m, net.opt_v, net.adam_t, net.epoch_loss, net.config};
+}
 
 // Trains `n` epochs through the page's own recording loop, keeping the truth of each one.
 void train_recorded(Network& net, History& h, long long n, std::map<long long, Truth>& truth) {
-    CHECK(history_train_epochs(h, net, n, [&](const Network& trained) { truth[trained.epoch] = truth_of(trained); }) == n);
+    CHECK(history_train_epochs(h, net, n, [&](const Network& trained) { truth[trained.epoch] = truth_of(trained); }) ==
+          n);
 }
 
 void check_restores(const History& h, const Network& like, long long epoch, const Truth& t) {
@@ -57,7 +60,7 @@ Network start(History& h, std::map<long long, Truth>& truth, Optimizer opt = Opt
     return net;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("every epoch of the window restores bit for bit, across live settings changes") {
     for (Optimizer opt : {Optimizer::sgd, Optimizer::momentum, Optimizer::adam}) {
@@ -83,7 +86,7 @@ TEST_CASE("every epoch of the window restores bit for bit, across live settings 
 
         CHECK(h.newest == 1142);
         CHECK(history_exact_count(h) == kRecentEpochs);
-        CHECK(h.newest - history_exact_from(h) + 1 >= kRecentEpochs);   // the span: a few more
+        CHECK(h.newest - history_exact_from(h) + 1 >= kRecentEpochs);       // the span: a few more
         CHECK(h.key_count <= size_t(kRecentEpochs / kKeyframeEvery + 4));   // the window's, one before it, 2 forced
         for (long long e = history_exact_from(h); e <= h.newest; ++e) check_restores(h, net, e, truth[e]);
         for (const SnapshotInfo& s : h.thinned) check_restores(h, net, s.epoch, truth[s.epoch]);

@@ -25,7 +25,7 @@ bool skip_all(const std::string& text, std::string& error) {
     return reader.skip_value("doc") && (reader.at_end() || reader.fail("doc", "trailing text"));
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("arrays of numbers") {
     std::vector<double> xs;
@@ -35,7 +35,10 @@ TEST_CASE("arrays of numbers") {
     xs.clear();
     CHECK(read_numbers("[]", xs, error));
     CHECK(xs.empty());
-    const struct { const char* text; const char* message; } bad[] = {
+    const struct {
+        const char* text;
+        const char* message;
+    } bad[] = {
         {"[1,]", "xs: expected a number (line 1, column 4)"},
         {"[01]", "expected ',' or ']'"},
         {"[.5]", "expected a number"},
@@ -80,7 +83,10 @@ TEST_CASE("skip_value accepts JSON and rejects the rest") {
     std::string error;
     CHECK(skip_all("{\"a\": [1, {\"b\": \"c\"}, [], {}], \"d\": -1.5e+3, \"e\": \"\\/\\b\\f\\r\\t\"}", error));
     CHECK(skip_all("\xEF\xBB\xBF [true]", error));   // byte order mark
-    const struct { std::string text; const char* message; } bad[] = {
+    const struct {
+        std::string text;
+        const char* message;
+    } bad[] = {
         {"{\"a\" 1}", "expected ':' after a key"},
         {"{a: 1}", "expected a key in double quotes"},
         {"{\"a\": 1,}", "expected a key in double quotes"},

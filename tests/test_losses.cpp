@@ -45,7 +45,7 @@ void check_delta(Loss loss, Activation out_act) {
     }
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("losses: output delta matches finite differences of the objective") {
     SUBCASE("mse, sigmoid output") { check_delta(Loss::mse, Activation::sigmoid); }

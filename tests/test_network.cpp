@@ -69,9 +69,14 @@ double max_gradient_error(Network& net, int row0, int rows) {
 }
 
 void check_whole_network(Activation act) {
-    struct LossCase { Loss loss; Activation out; };
-    const LossCase cases[] = {{Loss::mse, Activation::sigmoid}, {Loss::mse, Activation::linear},
-                              {Loss::mse_mean, Activation::sigmoid}, {Loss::mse_mean, Activation::linear},
+    struct LossCase {
+        Loss loss;
+        Activation out;
+    };
+    const LossCase cases[] = {{Loss::mse, Activation::sigmoid},
+                              {Loss::mse, Activation::linear},
+                              {Loss::mse_mean, Activation::sigmoid},
+                              {Loss::mse_mean, Activation::linear},
                               {Loss::bce, Activation::sigmoid}};
     for (const LossCase& c : cases) {
         for (int depth = 1; depth <= kMaxHiddenLayers; ++depth) {
@@ -92,7 +97,7 @@ void check_whole_network(Activation act) {
     }
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("network: whole-network gradients match finite differences") {
     SUBCASE("sigmoid") { check_whole_network(Activation::sigmoid); }
@@ -141,8 +146,8 @@ TEST_CASE("network: storage layout") {
 
 TEST_CASE("network: initial weights are NumPy's randn for seed 42, W1 then W2") {
     // np.random.seed(42); W1 = np.random.randn(2, 4); W2 = np.random.randn(4, 1)
-    const double W1[8] = {0.49671415301123267, -0.13826430117118466, 0.64768853810069249, 1.5230298564080254,
-                          -0.23415337472333597, -0.23413695694918055, 1.5792128155073915, 0.76743472915290878};
+    const double W1[8] = {0.49671415301123267,  -0.13826430117118466, 0.64768853810069249, 1.5230298564080254,
+                          -0.23415337472333597, -0.23413695694918055, 1.5792128155073915,  0.76743472915290878};
     const double W2[4] = {-0.46947438593495211, 0.54256004358596466, -0.46341769281246226, -0.46572975357025687};
     Network net = make_net(Config{});
     bpl_test::MaxDiff d1 = bpl_test::max_difference(layer_W(net, 0), W1, 8);
@@ -230,8 +235,8 @@ TEST_CASE("network: reset redraws the initial weights and clears training state"
 }
 
 TEST_CASE("network: network_eval and network_predict agree with the forward pass") {
-    const Activation acts[] = {Activation::sigmoid, Activation::tanh, Activation::relu,
-                               Activation::leaky_relu, Activation::linear};
+    const Activation acts[] = {Activation::sigmoid, Activation::tanh, Activation::relu, Activation::leaky_relu,
+                               Activation::linear};
     for (Activation act : acts) {
         for (int depth = 1; depth <= kMaxHiddenLayers; ++depth) {
             Config cfg = shaped(depth, 5);

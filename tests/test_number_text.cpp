@@ -57,6 +57,7 @@ TEST_CASE("parse_whole takes digits up to a maximum") {
 }
 
 TEST_CASE("format_shortest prints what Python's repr prints") {
+    // clang-format off
     const struct { double x; const char* repr; } cases[] = {
         {0.1, "0.1"}, {0.0, "0.0"}, {-0.0, "-0.0"}, {1.0, "1.0"}, {100.0, "100.0"},
         {0.1 + 0.2, "0.30000000000000004"}, {1.0 / 3.0, "0.3333333333333333"},
@@ -65,6 +66,7 @@ TEST_CASE("format_shortest prints what Python's repr prints") {
         {5e-324, "5e-324"}, {DBL_MAX, "1.7976931348623157e+308"}, {0.2831895890644398, "0.2831895890644398"},
         {0.003526674884663329, "0.003526674884663329"}, {-2.5, "-2.5"},
     };
+    // clang-format on
     for (const auto& c : cases) CHECK(bpl::format_shortest(c.x) == c.repr);
     CHECK(bpl::format_shortest(std::nan("")) == "nan");
     CHECK(bpl::format_shortest(-HUGE_VAL) == "-inf");
@@ -73,7 +75,9 @@ TEST_CASE("format_shortest prints what Python's repr prints") {
 TEST_CASE("format_shortest round-trips") {
     uint64_t state = 88172645463325252ULL;   // xorshift: arbitrary bit patterns
     for (int i = 0; i < 20000; ++i) {
-        state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
         double x;
         static_assert(sizeof x == sizeof state, "64-bit doubles");
         std::memcpy(&x, &state, sizeof x);

@@ -23,11 +23,10 @@ Network make_net(Optimizer opt) {
 
 // Made-up gradients of both signs and several sizes, one per parameter.
 void set_grads(Network& net, double scale) {
-    for (size_t i = 0; i < net.param_count; ++i)
-        net.grads[i] = scale * (double(i % 5) - 2.0) * (1.0 + 0.1 * double(i));
+    for (size_t i = 0; i < net.param_count; ++i) net.grads[i] = scale * (double(i % 5) - 2.0) * (1.0 + 0.1 * double(i));
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("optimizer: each method's step equals its formula") {
     SUBCASE("sgd: w − g·lr, as the reference writes it") {

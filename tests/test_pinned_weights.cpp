@@ -25,8 +25,14 @@
 
 namespace {
 
-struct Pin { const char* settings; uint64_t hash; };
-struct LibmPin { uint64_t fingerprint; uint64_t hash; };
+struct Pin {
+    const char* settings;
+    uint64_t hash;
+};
+struct LibmPin {
+    uint64_t fingerprint;
+    uint64_t hash;
+};
 
 #include "pinned_weights.inc"
 
@@ -74,7 +80,12 @@ const char* lr_for(const std::string& opt) {
     return opt == "adam" ? "&lr=0.01" : opt == "momentum" ? "&lr=0.002" : "&lr=0.02";
 }
 
-struct Run { std::string settings; bool libm; uint64_t hash; bool finite; };
+struct Run {
+    std::string settings;
+    bool libm;
+    uint64_t hash;
+    bool finite;
+};
 
 std::vector<Run> run_all() {
     const char* acts[] = {"sigmoid", "tanh", "relu", "leaky_relu", "linear"};
@@ -93,8 +104,7 @@ std::vector<Run> run_all() {
                     for (const char* shape : shapes)
                         for (const char* batch : batches) {
                             std::string settings = std::string("act=") + act + "&out=" + out + "&loss=" + loss +
-                                                   "&opt=" + opt + "&hidden=" + shape + "&batch=" + batch +
-                                                   lr_for(opt);
+                                                   "&opt=" + opt + "&hidden=" + shape + "&batch=" + batch + lr_for(opt);
                             bpl::Config cfg;
                             std::string error;
                             REQUIRE_MESSAGE(bpl::config_parse(cfg, settings, error), error);
@@ -119,7 +129,7 @@ uint64_t combined_libm_hash(const std::vector<Run>& runs) {
     return h;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("final weights of 750 settings are pinned byte for byte") {
     const std::vector<Run> runs = run_all();
@@ -157,6 +167,7 @@ TEST_CASE("final weights of 750 settings are pinned byte for byte") {
         std::snprintf(record, sizeof record, "{0x%016llxull, 0x%016llxull}", (unsigned long long)fingerprint,
                       (unsigned long long)libm_hash);
         MESSAGE("this C library has no record: the 630 settings that call exp, tanh, log or pow were trained but "
-                "not compared; its record for kLibmPins is " << record);
+                "not compared; its record for kLibmPins is "
+                << record);
     }
 }

@@ -84,9 +84,13 @@ Golden parse_golden(std::string_view text) {
         else if (w[0] == "lr") g.lr = number(w[1]);
         else if (w[0] == "epochs") g.epochs = std::atoll(w[1].c_str());
         else if (w[0] == "print_every") g.print_every = std::atoll(w[1].c_str());
-        else if (w[0] == "source") { g.seeded = w[1] == "seed"; if (g.seeded) g.seed = std::strtoul(w[2].c_str(), nullptr, 10); }
-        else if (w[0] == "loss" && w.size() == 3) { g.loss_epochs.push_back(std::atoll(w[1].c_str())); g.losses.push_back(number(w[2])); }
-        else if (w[0] == "prediction" && w.size() == 3) g.predictions.push_back(number(w[2]));
+        else if (w[0] == "source") {
+            g.seeded = w[1] == "seed";
+            if (g.seeded) g.seed = std::strtoul(w[2].c_str(), nullptr, 10);
+        } else if (w[0] == "loss" && w.size() == 3) {
+            g.loss_epochs.push_back(std::atoll(w[1].c_str()));
+            g.losses.push_back(number(w[2]));
+        } else if (w[0] == "prediction" && w.size() == 3) g.predictions.push_back(number(w[2]));
         else if (w[0] == "init") read_param(w, g.init);
         else if (w[0] == "final") read_param(w, g.final_weights);
     }
@@ -153,7 +157,7 @@ void replay(const std::string& name, const Golden& g) {
     CHECK(compare(name + " final weights", params_of(net), joined(g.final_weights)) <= kTrainTolerance);
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("golden files parse into complete cases") {
     Golden g = parse_golden("hidden 2\nlr 0.5\nepochs 3\nprint_every 2\nsource seed 7\n"

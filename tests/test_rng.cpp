@@ -13,14 +13,15 @@ namespace {
 
 struct SeedCase {
     uint32_t seed;
-    uint32_t key1, key2, key623;   // np.random.RandomState(seed).get_state()[1][...]
-    uint32_t u32[4];               // randint(0, 2**32, size=4, dtype=np.uint32)
-    double uniform[4];             // random_sample(4)
-    double normal[5];              // randn(5)
-    double normal_313, normal_999; // randn(1000)[313], [999]: after the state's first refills
-    double uniform_699;            // random_sample(700)[699]
+    uint32_t key1, key2, key623;     // np.random.RandomState(seed).get_state()[1][...]
+    uint32_t u32[4];                 // randint(0, 2**32, size=4, dtype=np.uint32)
+    double uniform[4];               // random_sample(4)
+    double normal[5];                // randn(5)
+    double normal_313, normal_999;   // randn(1000)[313], [999]: after the state's first refills
+    double uniform_699;              // random_sample(700)[699]
 };
 
+// clang-format off
 const SeedCase kCases[] = {
     {0u, 1u, 1812433255u, 1796872496u,
      {2357136044u, 2546248239u, 3071714933u, 3626093760u},
@@ -38,8 +39,9 @@ const SeedCase kCases[] = {
      {0.64840867423065274, 0.66932353063381611, -1.0805437227474493, 0.28450104479863092, 0.11388773652167104},
      -2.53280563924725, 0.83967795257963085, 0.0083527493766178962},
 };
+// clang-format on
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("rng: state after np.random.seed") {
     for (const SeedCase& c : kCases) {

@@ -84,7 +84,7 @@ double convergence_rate(Config cfg, long long epochs) {
     return converged / 100.0;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("trainer: phase list of one batch") {
     for (int hidden = 1; hidden <= kMaxHiddenLayers; ++hidden) {
@@ -147,6 +147,7 @@ TEST_CASE("trainer: stepping phases lands on the same bits as train_epoch") {
 TEST_CASE("trainer: the reference program's numbers (2-4-1, seed 42, lr 0.1)") {
     // The NumPy reference: epoch 0 prints its loss before the first update, then the
     // weights after 1 and 1000 epochs (W1, b1, W2, b2 flattened = our params layout).
+    // clang-format off
     const double after_1[17] = {
         0.49577571802537596, -0.13705656324332344, 0.64638682468864517, 1.5222509547066365,
         -0.23517145798087027, -0.23294657848037689, 1.5784861404257502, 0.76617582905863157,
@@ -159,6 +160,7 @@ TEST_CASE("trainer: the reference program's numbers (2-4-1, seed 42, lr 0.1)") {
         0.12815894586912341, -0.01998475111155696, -0.0080883409082765922, 0.028140549814362623,
         -0.64004375980099559, 0.39389604365721487, 0.17957952016228912, 0.52381303405959545,
         -0.31011322398713381};
+    // clang-format on
     Network net = make_net(Config{});
     train_epoch(net);
     CHECK(net.epoch_loss == doctest::Approx(0.28318958906443981).epsilon(1e-14));
@@ -237,7 +239,7 @@ void check_divergence(Activation act, BatchMode batch) {
     CHECK(net.epoch == 0);
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("trainer: divergence at a huge learning rate is detected and stops training") {
     SUBCASE("sigmoid hidden, linear output, full batch") { check_divergence(Activation::sigmoid, BatchMode::full); }

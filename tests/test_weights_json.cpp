@@ -23,7 +23,7 @@ const char* kGood = R"({"layers": [
   {"W": [[1], [2], [3]], "b": [0.25]}
 ]})";
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("weights_to_json round-trips exactly") {
     for (const char* settings : {"hidden=4&seed=1", "hidden=1&seed=2", "hidden=8,8&seed=3", "hidden=32,1,5,2&seed=4"}) {
@@ -63,14 +63,18 @@ TEST_CASE("a hand-written file parses, and unknown keys are ignored") {
 TEST_CASE("malformed or wrongly shaped weights are rejected with the place named") {
     const std::string row4 = "[0, 0, 0, 0]";
     const std::string hidden4 = "{\"W\": [" + row4 + ", " + row4 + "], \"b\": " + row4 + "}";
-    const struct { std::string text; const char* message; } cases[] = {
+    const struct {
+        std::string text;
+        const char* message;
+    } cases[] = {
         {"", "weights JSON: expected an object"},
         {"[]", "weights JSON: expected an object"},
         {"{}", "weights JSON: missing \"layers\""},
         {"{\"layers\": []}", "layers: expected 2 to 5 layers (1 to 4 hidden layers, then the output layer), got 0"},
         {"{\"layers\": [" + hidden4 + "]}", "got 1"},
         {"{\"layers\": {}}", "layers: expected an array"},
-        {"{\"layers\": [" + hidden4 + ", {\"W\": [[1], [1], [1]], \"b\": [0]}]}", "layers[1].W: expected 4 rows, got 3 (one per unit of layers[0])"},
+        {"{\"layers\": [" + hidden4 + ", {\"W\": [[1], [1], [1]], \"b\": [0]}]}",
+         "layers[1].W: expected 4 rows, got 3 (one per unit of layers[0])"},
         {"{\"layers\": [" + hidden4 + ", {\"W\": [[1], [1], [1]], \"b\": [0]}]}", ", got 3"},
         {"{\"layers\": [{\"W\": [[1, 2]], \"b\": [0, 0]}, {\"W\": [[1], [1]], \"b\": [0]}]}",
          "layers[0].W: expected 2 rows, got 1 (one per input)"},
@@ -80,13 +84,16 @@ TEST_CASE("malformed or wrongly shaped weights are rejected with the place named
          "layers[0].b: expected 2 numbers (one per unit), got 1"},
         {"{\"layers\": [{\"W\": [[1, 2], [3, 4]], \"b\": [0, 0]}, {\"W\": [[1, 1], [1, 1]], \"b\": [0, 0]}]}",
          "layers[1].W: expected 1 column (the single output), got 2"},
-        {"{\"layers\": [{\"W\": [[], []], \"b\": []}, {\"W\": [], \"b\": [0]}]}", "layers[0].W: a hidden layer needs 1 to 32 units"},
+        {"{\"layers\": [{\"W\": [[], []], \"b\": []}, {\"W\": [], \"b\": [0]}]}",
+         "layers[0].W: a hidden layer needs 1 to 32 units"},
         {"{\"layers\": [{\"W\": [[1, 2], [3, 4]]}, {\"W\": [[1], [1]], \"b\": [0]}]}", "layers[0]: missing \"b\""},
         {"{\"layers\": [{\"b\": [0, 0]}, {\"W\": [[1], [1]], \"b\": [0]}]}", "layers[0]: missing \"W\""},
-        {"{\"layers\": [{\"W\": [[1, NaN], [3, 4]], \"b\": [0, 0]}]}", "layers[0].W[0][1]: NaN and Infinity are not allowed"},
+        {"{\"layers\": [{\"W\": [[1, NaN], [3, 4]], \"b\": [0, 0]}]}",
+         "layers[0].W[0][1]: NaN and Infinity are not allowed"},
         {"{\"layers\": [{\"W\": [[1, 2], [3, Infinity]], \"b\": [0, 0]}]}", "layers[0].W[1][1]: NaN and Infinity"},
         {"{\"layers\": [{\"W\": [[1, 2], [3, 4]], \"b\": [0, 1e999]}]}", "layers[0].b[1]: number too large"},
-        {"{\"layers\": [{\"W\": [[1, 2], [3, null]], \"b\": [0, 0]}]}", "layers[0].W[1][1]: expected a number, got null"},
+        {"{\"layers\": [{\"W\": [[1, 2], [3, null]], \"b\": [0, 0]}]}",
+         "layers[0].W[1][1]: expected a number, got null"},
         {"{\"layers\": [{\"W\": [[1, \"2\"], [3, 4]], \"b\": [0, 0]}]}", "layers[0].W[0][1]: expected a number"},
         {"{\"layers\": [{\"W\": [1, 2], \"b\": [0, 0]}]}", "layers[0].W[0]: expected an array"},
         {"{\"layers\": [{\"W\": [[1]], \"W\": [[2]]}]}", "layers[0]: duplicate key \"W\""},
@@ -94,7 +101,8 @@ TEST_CASE("malformed or wrongly shaped weights are rejected with the place named
         {std::string(kGood) + " x", "unexpected text after the JSON object"},
         {"{\"layers\": [{\"W\": [[1, 2], [3, 4]], \"b\": [0, 0]}, ", "layers[1]: expected an object"},
         {"{\"note\": " + std::string(5000, '[') + "}", "nested too deeply"},
-        {std::string(bpl::kMaxWeightsJsonBytes + 1, ' '), "weights JSON: too large (1048577 bytes; the limit is 1048576)"},
+        {std::string(bpl::kMaxWeightsJsonBytes + 1, ' '),
+         "weights JSON: too large (1048577 bytes; the limit is 1048576)"},
     };
     for (const auto& c : cases) {
         INFO(c.text.substr(0, 100));
@@ -164,8 +172,10 @@ TEST_CASE("layers and rows past the limits are counted, not stored (no memory bl
     CHECK_FALSE(bpl::weights_from_json(tall, file, error));
     CHECK(error == "layers[0].W: expected 2 rows, got 5000 (one per input)");
 
-    CHECK_FALSE(bpl::weights_from_json("{\"layers\": [{\"W\": [[1], [1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]},"
-                                       " {\"W\": [[1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]},"
-                                       " {\"W\": [[NaN]], \"b\": [0]}]}", file, error));
+    CHECK_FALSE(
+        bpl::weights_from_json("{\"layers\": [{\"W\": [[1], [1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]},"
+                               " {\"W\": [[1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]}, {\"W\": [[1]], \"b\": [0]},"
+                               " {\"W\": [[NaN]], \"b\": [0]}]}",
+                               file, error));
     CHECK(error.find("layers: NaN and Infinity are not allowed") == 0);   // a 6th layer is still parsed as JSON
 }

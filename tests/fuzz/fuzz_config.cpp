@@ -22,8 +22,10 @@ bool identical(const bpl::Config& a, const bpl::Config& b) {
 bpl::Config unusual() {
     bpl::Config cfg;
     std::string error;
-    bool ok = bpl::config_parse(cfg, "hidden=3,5,7&act=tanh&out=linear&loss=mse_mean&opt=adam&lr=0.37"
-                                     "&momentum=0.11&beta2=0.5&eps=0.001&init=he&seed=77&batch=sample", error);
+    bool ok = bpl::config_parse(cfg,
+                                "hidden=3,5,7&act=tanh&out=linear&loss=mse_mean&opt=adam&lr=0.37"
+                                "&momentum=0.11&beta2=0.5&eps=0.001&init=he&seed=77&batch=sample",
+                                error);
     require(ok, "unusual() settings rejected", error);
     return cfg;
 }
@@ -52,7 +54,7 @@ bool checked(bpl::Config& cfg, Apply&& apply) {
     return ok;
 }
 
-}  // namespace
+}   // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);

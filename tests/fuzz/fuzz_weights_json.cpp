@@ -63,7 +63,7 @@ void check_round_trip(const bpl::WeightsFile& file) {
     (void)bpl::network_eval(net, 0.5, -0.5);
 }
 
-}  // namespace
+}   // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);

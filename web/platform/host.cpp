@@ -46,7 +46,7 @@ public:
     uint32_t random_seed() override { return static_cast<uint32_t>(js_random_seed()); }
 };
 
-}  // namespace
+}   // namespace
 
 SessionHost& page_session_host() {
     static PageHost host;

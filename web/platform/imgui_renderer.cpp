@@ -94,8 +94,8 @@ void upload(const ImDrawData& data) {
         i += static_cast<size_t>(list.IdxBuffer.Size);
     }
     glBindBuffer(GL_ARRAY_BUFFER, r.vertex_buffer);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.vertices.size() * sizeof(ImDrawVert)),
-                 r.vertices.data(), GL_STREAM_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.vertices.size() * sizeof(ImDrawVert)), r.vertices.data(),
+                 GL_STREAM_DRAW);
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.indices.size() * sizeof(ImDrawIdx)),
                  r.indices.data(), GL_STREAM_DRAW);   // bound to the VAO
 }
@@ -126,8 +126,8 @@ void draw_indices(const Program& program, GLuint& in_use, size_t first, size_t c
 // (display px²) through the plain program, everything else through the textured one.
 void draw_atlas_command(const ImDrawVert* vertices, size_t first, size_t count, GLuint& in_use) {
     const ImDrawIdx* idx = r.indices.data();
-    size_t pending = first;          // start of the part not drawn yet
-    size_t plain_start = first;      // start of the current plain run
+    size_t pending = first;       // start of the part not drawn yet
+    size_t plain_start = first;   // start of the current plain run
     float plain_area = 0.0f;
     auto close_plain_run = [&](size_t end) {
         if (plain_area >= kPlainRunMinArea) {
@@ -146,7 +146,8 @@ void draw_atlas_command(const ImDrawVert* vertices, size_t first, size_t count, 
             plain_start = t + 3;
             continue;
         }
-        plain_area += 0.5f * std::fabs((b.pos.x - a.pos.x) * (c.pos.y - a.pos.y) - (c.pos.x - a.pos.x) * (b.pos.y - a.pos.y));
+        plain_area += 0.5f *
+                      std::fabs((b.pos.x - a.pos.x) * (c.pos.y - a.pos.y) - (c.pos.x - a.pos.x) * (b.pos.y - a.pos.y));
     }
     close_plain_run(first + count);
     draw_indices(r.textured, in_use, pending, first + count - pending);
@@ -171,7 +172,7 @@ void upload_fonts() {
     r.white_uv = io.Fonts->TexUvWhitePixel;
 }
 
-}  // namespace
+}   // namespace
 
 bool imgui_renderer_init() {
     imgui_renderer_shutdown();
@@ -240,10 +241,8 @@ void imgui_renderer_draw(const ImDrawData* data) {
             const GLuint texture = texture_name(cmd.GetTexID());
             if (texture != bound) glBindTexture(GL_TEXTURE_2D, bound = texture);
             const size_t first_index = list_index + cmd.IdxOffset;
-            if (texture == font)
-                draw_atlas_command(&r.vertices[first_vertex], first_index, cmd.ElemCount, in_use);
-            else
-                draw_indices(r.textured, in_use, first_index, cmd.ElemCount);
+            if (texture == font) draw_atlas_command(&r.vertices[first_vertex], first_index, cmd.ElemCount, in_use);
+            else draw_indices(r.textured, in_use, first_index, cmd.ElemCount);
         }
         list_vertex += static_cast<size_t>(list.VtxBuffer.Size);
         list_index += static_cast<size_t>(list.IdxBuffer.Size);

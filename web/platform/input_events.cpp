@@ -10,7 +10,7 @@ constexpr int kMaxDeferred = 16;
 SDL_Event g_deferred[kMaxDeferred];   // key releases held back from the previous batch
 int g_deferred_count = 0;
 
-}  // namespace
+}   // namespace
 
 void pump_input_events() {
     SDL_Event held[kMaxDeferred];

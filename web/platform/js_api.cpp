@@ -24,7 +24,7 @@ const char* out(std::string text) {
     return g_out.c_str();
 }
 
-}  // namespace
+}   // namespace
 
 void js_api_attach(AppState* app) { g_app = app; }
 
@@ -38,9 +38,15 @@ EMSCRIPTEN_KEEPALIVE const char* bpl_set(const char* query) {
     return out(api_set(*g_app, query));
 }
 
-EMSCRIPTEN_KEEPALIVE void bpl_play() { if (g_app) session_set_running(*g_app, true); }
-EMSCRIPTEN_KEEPALIVE void bpl_pause() { if (g_app) session_set_running(*g_app, false); }
-EMSCRIPTEN_KEEPALIVE void bpl_reset() { if (g_app) session_reset(*g_app); }
+EMSCRIPTEN_KEEPALIVE void bpl_play() {
+    if (g_app) session_set_running(*g_app, true);
+}
+EMSCRIPTEN_KEEPALIVE void bpl_pause() {
+    if (g_app) session_set_running(*g_app, false);
+}
+EMSCRIPTEN_KEEPALIVE void bpl_reset() {
+    if (g_app) session_reset(*g_app);
+}
 EMSCRIPTEN_KEEPALIVE const char* bpl_step(double epochs) { return out(g_app ? api_step(*g_app, epochs) : "null"); }
 EMSCRIPTEN_KEEPALIVE const char* bpl_weights() { return out(g_app ? bpl::weights_to_json(g_app->net) : "null"); }
 
@@ -73,6 +79,8 @@ EMSCRIPTEN_KEEPALIVE const char* bpl_lessons() { return out(lessons_json()); }
 // For tests and the console: Module._bpl_debug_map_check(48) renders a 48 x 48 grid of raw
 // shader values for the output and every hidden unit of the current network and returns the
 // largest |shader − CPU| (see map_renderer_check); -1 when maps are unavailable.
-EMSCRIPTEN_KEEPALIVE double bpl_debug_map_check(int size) { return g_app ? map_renderer_check(g_app->net, size) : -1.0; }
+EMSCRIPTEN_KEEPALIVE double bpl_debug_map_check(int size) {
+    return g_app ? map_renderer_check(g_app->net, size) : -1.0;
+}
 
-}  // extern "C"
+}   // extern "C"

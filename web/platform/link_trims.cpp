@@ -17,4 +17,4 @@ int SDL_CalculateBlit(void*) { return SDL_SetError("surface blits are not built 
 int SDL_RLESurface(void*) { return -1; }
 void SDL_UnRLESurface(void*, int) {}
 
-}  // extern "C"
+}   // extern "C"

@@ -53,7 +53,7 @@ void follow_canvas_size() {
 EM_BOOL on_context_lost(int, const void*, void*) {
     g_app.gl_context_lost = true;
     session_notice(g_app, "The graphics context was lost; training goes on and drawing resumes when it returns.",
-               NoticeKind::warning, 0.0);
+                   NoticeKind::warning, 0.0);
     return EM_TRUE;   // preventDefault: lets the browser restore the context
 }
 
@@ -135,7 +135,8 @@ bool setup() {
         SDL_SetError("%s", imgui_renderer_status());
         return false;
     }
-    if (!map_renderer_init()) session_notice(g_app, "The maps could not be drawn on this device.", NoticeKind::error, 0.0);
+    if (!map_renderer_init())
+        session_notice(g_app, "The maps could not be drawn on this device.", NoticeKind::error, 0.0);
     emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_TRUE, on_context_lost);
     emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_TRUE, on_context_restored);
 
@@ -147,7 +148,7 @@ bool setup() {
     return true;
 }
 
-}  // namespace
+}   // namespace
 
 int main() {
     if (!setup()) {

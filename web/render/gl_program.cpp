@@ -20,7 +20,7 @@ GLuint compile(GLenum kind, const ShaderSource& source, std::string& error) {
     return 0;
 }
 
-}  // namespace
+}   // namespace
 
 GLuint gl_program_build(const ShaderSource& vertex, const ShaderSource& fragment, std::string& error) {
     GLuint vs = compile(GL_VERTEX_SHADER, vertex, error);

@@ -20,11 +20,11 @@ namespace {
 // Sized for the largest net the page shows (kPageMaxHiddenUnits per layer; the engine allows
 // more), like the shader's arrays: the check below keeps the two in step.
 constexpr int kMaxUnits = kPageMaxHiddenUnits;
-constexpr int kChunks = kMaxUnits / 4;            // RGBA texels of incoming weights per unit
-constexpr int kParamsWidth = kChunks + 1;         // + the bias texel (see decision_map.frag.glsl)
+constexpr int kChunks = kMaxUnits / 4;      // RGBA texels of incoming weights per unit
+constexpr int kParamsWidth = kChunks + 1;   // + the bias texel (see decision_map.frag.glsl)
 constexpr int kMaxOutputPx = 512;
 constexpr int kMaxTilePx = 96;
-constexpr int kAtlasCols = 16;                    // tiles: layer l, unit j at index l * kMaxUnits + j
+constexpr int kAtlasCols = 16;   // tiles: layer l, unit j at index l * kMaxUnits + j
 constexpr int kAtlasRows = (bpl::kMaxHiddenLayers * kMaxUnits + kAtlasCols - 1) / kAtlasCols;
 
 // The value of `const int <name> = <digits>;` in GLSL source, at compile time (-1 if absent).
@@ -46,11 +46,14 @@ constexpr int glsl_int_constant(const char* source, const char* name) {
 }
 static_assert(kPageMaxHiddenUnits % 4 == 0, "units are packed four to a texel");
 static_assert(glsl_int_constant(bpl_shaders::decision_map_frag_glsl, "kMaxVec") == kChunks &&
-              glsl_int_constant(bpl_shaders::decision_map_frag_glsl, "kBiasTexel") == kChunks &&
-              glsl_int_constant(bpl_shaders::decision_map_frag_glsl, "kMaxLayers") == bpl::kMaxLayers,
+                  glsl_int_constant(bpl_shaders::decision_map_frag_glsl, "kBiasTexel") == kChunks &&
+                  glsl_int_constant(bpl_shaders::decision_map_frag_glsl, "kMaxLayers") == bpl::kMaxLayers,
               "shaders/decision_map.frag.glsl must be sized for kPageMaxHiddenUnits units and bpl::kMaxLayers layers");
 
-struct Target { GLuint texture = 0, fbo = 0; int width = 0, height = 0; };
+struct Target {
+    GLuint texture = 0, fbo = 0;
+    int width = 0, height = 0;
+};
 
 struct Uniforms {
     GLint params, num_layers, layer_fan_in, layer_fan_out, layer_row;
@@ -66,11 +69,11 @@ struct Renderer {
     int params_rows = 0;
     Uniforms u{};
     Target output, atlas;
-    std::vector<float> staged, drawn;             // packed params (RGBA rows): this call's and the drawn ones
+    std::vector<float> staged, drawn;   // packed params (RGBA rows): this call's and the drawn ones
     bpl::Config drawn_config;
     int drawn_output_px = 0, drawn_tile_px = 0;
     double peak[bpl::kMaxLayers][kMaxUnits] = {};   // max |a| per hidden unit over the square
-    float contour_width = 1.0f;                    // rendered px; see map_renderer_update
+    float contour_width = 1.0f;                     // rendered px; see map_renderer_update
 } r;
 
 // GL state after a map pass. Nothing is read back with glGet*: in WebGL each such query is a
@@ -99,12 +102,11 @@ bool link_program() {
 
 void find_uniforms() {
     auto at = [](const char* name) { return glGetUniformLocation(r.program, name); };
-    r.u = Uniforms{at("params"), at("num_layers"), at("layer_fan_in"), at("layer_fan_out"),
-                   at("layer_row"), at("activation"),
-                   at("output_activation"), at("leaky_slope"), at("stop_layer"), at("stop_unit"),
-                   at("input_box"), at("output_mode"), at("value_center"), at("value_scale"),
-                   at("contour_on_z"), at("contour_level"), at("contour_width"), at("negative_color"),
-                   at("neutral_color"), at("positive_color")};
+    r.u = Uniforms{at("params"),        at("num_layers"),     at("layer_fan_in"),      at("layer_fan_out"),
+                   at("layer_row"),     at("activation"),     at("output_activation"), at("leaky_slope"),
+                   at("stop_layer"),    at("stop_unit"),      at("input_box"),         at("output_mode"),
+                   at("value_center"),  at("value_scale"),    at("contour_on_z"),      at("contour_level"),
+                   at("contour_width"), at("negative_color"), at("neutral_color"),     at("positive_color")};
 }
 
 // RGBA8 colour target with its framebuffer; false when the framebuffer is incomplete.
@@ -178,8 +180,7 @@ void upload_params() {
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     if (rows != r.params_rows)
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, kParamsWidth, rows, 0, GL_RGBA, GL_FLOAT, r.staged.data());
-    else
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kParamsWidth, rows, GL_RGBA, GL_FLOAT, r.staged.data());
+    else glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, kParamsWidth, rows, GL_RGBA, GL_FLOAT, r.staged.data());
     r.params_rows = rows;
 }
 
@@ -244,7 +245,7 @@ void hidden_max_abs(const bpl::Network& net, double (&max_abs)[bpl::kMaxLayers][
 }
 
 void draw_atlas(const bpl::Network& net, int tile_px) {
-    double (&max_abs)[bpl::kMaxLayers][kMaxUnits] = r.peak;
+    double(&max_abs)[bpl::kMaxLayers][kMaxUnits] = r.peak;
     bool bounded = net.config.activation == bpl::Activation::sigmoid || net.config.activation == bpl::Activation::tanh;
     hidden_max_abs(net, max_abs);
     glBindFramebuffer(GL_FRAMEBUFFER, r.atlas.fbo);
@@ -256,7 +257,7 @@ void draw_atlas(const bpl::Network& net, int tile_px) {
         }
 }
 
-}  // namespace
+}   // namespace
 
 bool map_renderer_init() {
     map_renderer_shutdown();
@@ -352,7 +353,7 @@ double map_renderer_check(const bpl::Network& net, int size) {
     if (make_target(check, size, size)) {
         stage_params(net);
         upload_params();
-        r.drawn.clear();                          // the params texture changed: redraw next update
+        r.drawn.clear();   // the params texture changed: redraw next update
         set_network_uniforms(net);
         glBindFramebuffer(GL_FRAMEBUFFER, check.fbo);
         glViewport(0, 0, size, size);
@@ -379,7 +380,8 @@ double map_renderer_check(const bpl::Network& net, int size) {
                             net_probe_forward(net, x0, x1, probe);
                             cpu = probe.a[l][j];
                         }
-                        worst = std::max(worst, std::fabs(static_cast<double>(shader) - cpu) / std::max(1.0, std::fabs(cpu)));
+                        worst = std::max(worst,
+                                         std::fabs(static_cast<double>(shader) - cpu) / std::max(1.0, std::fabs(cpu)));
                     }
             }
     }

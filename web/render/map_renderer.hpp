@@ -5,7 +5,7 @@
 
 constexpr double kMapMin = -0.5, kMapMax = 1.5;   // the input square [−0.5, 1.5]² every map shows
 
-struct MapImage {                 // a GL texture and the corners to show; uv flipped so x₂ points up
+struct MapImage {   // a GL texture and the corners to show; uv flipped so x₂ points up
     unsigned texture = 0;
     float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
 };

@@ -14,23 +14,25 @@
 namespace {
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-    ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 constexpr ImGuiWindowFlags kFixedContent = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
 constexpr float kGap = 8.0f;
 
-struct Rect { float x, y, w, h; };
+struct Rect {
+    float x, y, w, h;
+};
 
 const char* network_subtitle(const AppState& app) {
     return app.gradient_view
-        ? "Backward pass: neurons show δ = ∂L/∂z, lines show ∂L/∂w (the push each weight gets)."
-        : "Forward pass: neurons show their activation a; lines show weights (width = size, colour = sign).";
+             ? "Backward pass: neurons show δ = ∂L/∂z, lines show ∂L/∂w (the push each weight gets)."
+             : "Forward pass: neurons show their activation a; lines show weights (width = size, colour = sign).";
 }
 
 using PanelFn = void (*)(AppState&);
 
-void panel_window(AppState& app, const char* id, const char* title, const char* subtitle, Rect r,
-                  PanelFn draw, ImGuiWindowFlags extra = 0) {
+void panel_window(AppState& app, const char* id, const char* title, const char* subtitle, Rect r, PanelFn draw,
+                  ImGuiWindowFlags extra = 0) {
     ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
     ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
     if (ImGui::Begin(id, nullptr, kPanelFlags | extra)) {
@@ -85,7 +87,8 @@ void draw_notices_overlay(AppState& app, ImVec2 anchor, float width, bool from_b
     for (const Notice& n : app.notices) only_info = only_info && n.kind == NoticeKind::info;
     ImGui::PushStyleColor(ImGuiCol_Border, only_info ? ui_color::accent : ui_color::bad);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing;
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoFocusOnAppearing;
     if (ImGui::Begin("##notices", nullptr, flags)) draw_notices(app);
     ImGui::End();
     ImGui::PopStyleColor();
@@ -104,12 +107,13 @@ void layout_full(AppState& app, float W, float H) {
     float net_h = std::floor(body * 0.6f), low_h = body - net_h - kGap;
     float pred_h = std::min(250.0f, body * 0.4f), map_h = body - pred_h - kGap;
 
-    panel_window(app, "##controls", "Controls", "Train the network and change how it learns.",
-                 {kGap, y0, left, body}, draw_controls_panel);
-    panel_window(app, "##network", "Network", network_subtitle(app), {xm, y0, mid, net_h},
-                 draw_network_panel, kFixedContent);
+    panel_window(app, "##controls", "Controls", "Train the network and change how it learns.", {kGap, y0, left, body},
+                 draw_controls_panel);
+    panel_window(app, "##network", "Network", network_subtitle(app), {xm, y0, mid, net_h}, draw_network_panel,
+                 kFixedContent);
     // Tabs (web/panel_insights.cpp): loss + hidden neurons | gradient sizes | gradient check | rewind | lessons
-    panel_window(app, "##insights", nullptr, nullptr, {xm, y0 + net_h + kGap, mid, low_h}, draw_insights_area, kFixedContent);
+    panel_window(app, "##insights", nullptr, nullptr, {xm, y0 + net_h + kGap, mid, low_h}, draw_insights_area,
+                 kFixedContent);
     panel_window(app, "##decision", "Decision map", "The output over the input square; the line marks 0.5.",
                  {xr, y0, right, map_h}, draw_decision_map_panel, kFixedContent);
     panel_window(app, "##predictions", "Predictions", nullptr, {xr, y0 + map_h + kGap, right, pred_h},
@@ -127,8 +131,8 @@ void layout_learn(AppState& app, float W, float H) {
     float y0 = header + kGap, body = H - y0 - kGap;
     float xm = left + 2 * kGap, xr = xm + mid + kGap;
     float net_h = std::floor(body * 0.56f), formula_h = std::floor(body * 0.57f);   // room for two rows of tables
-    panel_window(app, "##controls", "Controls", "Train the network and change how it learns.",
-                 {kGap, y0, left, body}, draw_controls_panel);
+    panel_window(app, "##controls", "Controls", "Train the network and change how it learns.", {kGap, y0, left, body},
+                 draw_controls_panel);
     // The base drawing's caption would contradict the step overlay (e.g. "Forward pass" during
     // the update), so step-through mode names what the overlay adds instead.
     panel_window(app, "##network", "Network",
@@ -247,7 +251,7 @@ void layout_embed(AppState& app, float W, float H) {
     draw_notices_overlay(app, ImVec2(W * 0.5f, H - g), W - 2 * g, true);
 }
 
-}  // namespace
+}   // namespace
 
 void draw_layout(AppState& app) {
     ImVec2 size = ImGui::GetIO().DisplaySize;

@@ -12,14 +12,18 @@ void draw_mode_switch(AppState& app, float right) {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     for (int i = 0; i < 2; ++i) {
         bool on = app.learn.active == (i == 1);
-        ImGui::PushStyleColor(ImGuiCol_Button, on ? ImVec4(0.0f, 0.447f, 0.698f, 1.0f) : ImVec4(0.88f, 0.90f, 0.93f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Button,
+                              on ? ImVec4(0.0f, 0.447f, 0.698f, 1.0f) : ImVec4(0.88f, 0.90f, 0.93f, 1.0f));
         ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
         if (i == 1) ImGui::SameLine();
         if (ImGui::Button(labels[i])) learn_set_active(app, i == 1);
         ImGui::PopStyleColor(2);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", i == 1 ? "Walk through one epoch phase by phase: flowchart, formulas with the live numbers, and the code"
-                                           : "The whole page: controls, network, loss, maps and predictions");
+            ImGui::SetTooltip(
+                "%s",
+                i == 1
+                    ? "Walk through one epoch phase by phase: flowchart, formulas with the live numbers, and the code"
+                    : "The whole page: controls, network, loss, maps and predictions");
     }
     ImGui::PopStyleVar();
 }

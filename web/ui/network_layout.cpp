@@ -57,14 +57,15 @@ bool near_curve(const ImVec2 (&p)[4], ImVec2 mouse, float reach, float& best) {
     float lo_x = std::min(p[0].x, p[3].x) - reach, hi_x = std::max(p[0].x, p[3].x) + reach;
     float lo_y = std::min(p[0].y, p[3].y) - reach, hi_y = std::max(p[0].y, p[3].y) + reach;
     if (mouse.x < lo_x || mouse.x > hi_x || mouse.y < lo_y || mouse.y > hi_y) return false;
-    ImVec2 q = ImBezierCubicClosestPointCasteljau(p[0], p[1], p[2], p[3], mouse, ImGui::GetStyle().CurveTessellationTol);
+    ImVec2 q = ImBezierCubicClosestPointCasteljau(p[0], p[1], p[2], p[3], mouse,
+                                                  ImGui::GetStyle().CurveTessellationTol);
     float dist = distance(q, mouse);
     if (dist > reach || dist >= best) return false;
     best = dist;
     return true;
 }
 
-}  // namespace
+}   // namespace
 
 DiagramHit diagram_hit_test(const DiagramLayout& d, ImVec2 mouse) {
     DiagramHit hit;

@@ -10,9 +10,9 @@ struct DiagramLayout {
     int units[bpl::kMaxLayers + 1] = {};
     ImVec2 pos[bpl::kMaxLayers + 1][bpl::kMaxHiddenUnits] = {};
     float radius = 8.0f;
-    ImVec2 loss_pos;               // centre of the loss node, right of ŷ
-    ImVec2 loss_half;              // half size of the loss node
-    ImVec2 min, max;               // region the diagram owns
+    ImVec2 loss_pos;    // centre of the loss node, right of ŷ
+    ImVec2 loss_half;   // half size of the loss node
+    ImVec2 min, max;    // region the diagram owns
 };
 
 // Lays out net inside [min, max] (room for labels on the left and the loss node on the right).
@@ -23,7 +23,7 @@ void connection_curve(const DiagramLayout& d, int column, int i, int j, ImVec2 (
 // Bias marker of a neuron (column >= 1): a small square at its lower left.
 ImVec2 bias_marker_pos(const DiagramLayout& d, int column, int unit);
 
-struct DiagramHit {                // column -1 = nothing; loss = the loss node
+struct DiagramHit {   // column -1 = nothing; loss = the loss node
     int column = -1, unit = -1, from_unit = -1;
     bool loss = false;
 };

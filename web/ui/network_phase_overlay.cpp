@@ -12,8 +12,8 @@
 
 namespace {
 
-constexpr ImU32 kForward = IM_COL32(0, 114, 178, 255);    // signals: the accent blue
-constexpr ImU32 kBackward = IM_COL32(204, 121, 167, 255); // δ: reddish purple (Okabe–Ito)
+constexpr ImU32 kForward = IM_COL32(0, 114, 178, 255);      // signals: the accent blue
+constexpr ImU32 kBackward = IM_COL32(204, 121, 167, 255);   // δ: reddish purple (Okabe–Ito)
 
 struct Overlay {
     const AppState& app;
@@ -36,7 +36,8 @@ void label(const Overlay& o, ImVec2 at, const char* text, ImU32 ink, float alpha
     ImVec2 lo(at.x - ts.x * 0.5f - 3, at.y - ts.y * 0.5f - 1), hi(at.x + ts.x * 0.5f + 3, at.y + ts.y * 0.5f + 1);
     o.dl->AddRectFilled(lo, hi, IM_COL32(255, 255, 255, static_cast<int>(225 * alpha)), 3.0f);
     o.dl->AddRect(lo, hi, (ink & 0x00FFFFFF) | (static_cast<ImU32>(160 * alpha) << 24), 3.0f);
-    o.dl->AddText(font, size, ImVec2(lo.x + 3, lo.y + 1), (ink & 0x00FFFFFF) | (static_cast<ImU32>(255 * alpha) << 24), text);
+    o.dl->AddText(font, size, ImVec2(lo.x + 3, lo.y + 1), (ink & 0x00FFFFFF) | (static_cast<ImU32>(255 * alpha) << 24),
+                  text);
 }
 
 void value_text(char* buf, size_t n, const char* name, double v) {
@@ -47,7 +48,10 @@ void value_text(char* buf, size_t n, const char* name, double v) {
 void short_text(char* buf, size_t n, double v) {
     double m = std::fabs(v);
     const char* sign = v < 0 ? "−" : "+";
-    if (m == 0.0 || !std::isfinite(v)) { std::snprintf(buf, n, "%g", v); return; }
+    if (m == 0.0 || !std::isfinite(v)) {
+        std::snprintf(buf, n, "%g", v);
+        return;
+    }
     int e = static_cast<int>(std::floor(std::log10(m)));
     if (e >= -3) std::snprintf(buf, n, "%s%.*f", sign, std::max(0, 1 - e), m);
     else std::snprintf(buf, n, "%s%.1fe%s%d", sign, m / std::pow(10.0, e), "−", -e);
@@ -73,7 +77,8 @@ void ring(const Overlay& o, int c, int u, ImU32 col) {
 }
 
 // Labels under every neuron of engine layer l: name + value (z, or δ) for the focus row.
-void unit_labels(const Overlay& o, int l, const std::vector<double>& prev, const std::vector<double>& cur, const char* name, ImU32 col) {
+void unit_labels(const Overlay& o, int l, const std::vector<double>& prev, const std::vector<double>& cur,
+                 const char* name, ImU32 col) {
     const bpl::LayerShape& s = o.app.net.layers[l];
     for (int u = 0; u < s.fan_out; ++u) {
         size_t i = s.unit + static_cast<size_t>(o.row) * s.fan_out + u;
@@ -82,11 +87,18 @@ void unit_labels(const Overlay& o, int l, const std::vector<double>& prev, const
         ImVec2 p = o.d.pos[l + 1][u];
         ring(o, l + 1, u, col);
         bool room_below = p.y + o.d.radius + 22.0f < o.d.max.y;   // else lower right, clear of the legend
-        label(o, room_below ? ImVec2(p.x, p.y + o.d.radius + 13.0f) : ImVec2(p.x + o.d.radius + 34.0f, p.y + o.d.radius * 0.6f), text, col);
+        label(o,
+              room_below ? ImVec2(p.x, p.y + o.d.radius + 13.0f)
+                         : ImVec2(p.x + o.d.radius + 34.0f, p.y + o.d.radius * 0.6f),
+              text, col);
     }
 }
 
-struct ConnLabel { int c, i, j; double v; bool focus; };
+struct ConnLabel {
+    int c, i, j;
+    double v;
+    bool focus;
+};
 
 bool overlaps(const ImVec4& a, const ImVec4& b) { return a.x < b.z && b.x < a.z && a.y < b.w && b.y < a.w; }
 
@@ -96,14 +108,16 @@ void connection_cue(const Overlay& o, const std::vector<double>& values, float a
     const bpl::Network& net = o.app.net;
     double max_abs = 0.0;
     for (int l = 0; l < net.num_layers; ++l)
-        for (int k = 0; k < net.layers[l].fan_in * net.layers[l].fan_out; ++k) max_abs = std::max(max_abs, std::fabs(values[net.layers[l].w + k]));
+        for (int k = 0; k < net.layers[l].fan_in * net.layers[l].fan_out; ++k)
+            max_abs = std::max(max_abs, std::fabs(values[net.layers[l].w + k]));
     if (!(max_abs > 0.0) || !std::isfinite(max_abs)) return;
     for (int c = 1; c < o.d.columns; ++c)
         for (int j = 0; j < o.d.units[c]; ++j)
             for (int i = 0; i < o.d.units[c - 1]; ++i) {
                 double v = values[net.layers[c - 1].w + static_cast<size_t>(i) * o.d.units[c] + j];
                 float f = static_cast<float>(std::fabs(v) / max_abs);
-                ImU32 col = ((v < 0 ? ui_color::bad : kForward) & 0x00FFFFFF) | (static_cast<ImU32>((70 + 150 * f) * alpha) << 24);
+                ImU32 col = ((v < 0 ? ui_color::bad : kForward) & 0x00FFFFFF) |
+                            (static_cast<ImU32>((70 + 150 * f) * alpha) << 24);
                 ImVec2 p[4];
                 connection_curve(o.d, c, i, j, p);
                 o.dl->AddBezierCubic(p[0], p[1], p[2], p[3], col, 1.0f + 5.0f * f);
@@ -173,22 +187,25 @@ void loss_marks(const Overlay& o, bool backward) {
 
 // Bottom right of the diagram (clear of the neurons): which phase this is, what its labels show.
 void phase_banner(const Overlay& o, const PhaseView& v) {
-    static const char* const shows[] = {"labels: z", "label: ℓ of the row", "label: δ = ∂L/∂z", "labels: δ = ∂L/∂z",
-                                        "labels: ∂L/∂w", "labels: Δw"};
+    static const char* const shows[] = {"labels: z",         "label: ℓ of the row", "label: δ = ∂L/∂z",
+                                        "labels: δ = ∂L/∂z", "labels: ∂L/∂w",       "labels: Δw"};
     std::string layer = v.phase.layer >= 0 && v.phase.kind != bpl::PhaseKind::output_delta
-                            ? (v.phase.layer == o.app.net.num_layers - 1 ? " ŷ" : " h" + formula_sup(v.phase.layer + 1)) : "";
-    std::string first = "Step " + std::to_string(v.index + 1) + "/" + std::to_string(v.count) + ": " + bpl::phase_name(v.phase.kind) + layer;
+                          ? (v.phase.layer == o.app.net.num_layers - 1 ? " ŷ" : " h" + formula_sup(v.phase.layer + 1))
+                          : "";
+    std::string first = "Step " + std::to_string(v.index + 1) + "/" + std::to_string(v.count) + ": " +
+                        bpl::phase_name(v.phase.kind) + layer;
     const char* second = shows[static_cast<int>(v.phase.kind)];
     float line = ImGui::GetTextLineHeight();
     float w = std::max(ImGui::CalcTextSize(first.c_str()).x, ImGui::CalcTextSize(second).x) + 14.0f;
     ImVec2 hi(o.d.max.x, o.d.max.y), lo(hi.x - w, hi.y - 2.0f * line - 8.0f);
-    bool back = v.phase.kind != bpl::PhaseKind::forward && v.phase.kind != bpl::PhaseKind::loss && v.phase.kind != bpl::PhaseKind::update;
+    bool back = v.phase.kind != bpl::PhaseKind::forward && v.phase.kind != bpl::PhaseKind::loss &&
+                v.phase.kind != bpl::PhaseKind::update;
     o.dl->AddRectFilled(lo, hi, back ? kBackward : kForward, 7.0f);
     o.dl->AddText(ImVec2(lo.x + 7.0f, lo.y + 4.0f), IM_COL32_WHITE, first.c_str());
     o.dl->AddText(ImVec2(lo.x + 7.0f, lo.y + 4.0f + line), IM_COL32(255, 255, 255, 210), second);
 }
 
-}  // namespace
+}   // namespace
 
 void draw_network_phase_overlay(AppState& app, const DiagramLayout& d) {
     const bpl::Network& net = app.net;
@@ -199,14 +216,23 @@ void draw_network_phase_overlay(AppState& app, const DiagramLayout& d) {
     int l = v.phase.layer;
     char text[48];
     switch (v.phase.kind) {
-        case bpl::PhaseKind::forward: flow(o, l + 1, kForward, false); unit_labels(o, l, s.prev_z, net.z, "z ", kForward); break;
+        case bpl::PhaseKind::forward:
+            flow(o, l + 1, kForward, false);
+            unit_labels(o, l, s.prev_z, net.z, "z ", kForward);
+            break;
         case bpl::PhaseKind::loss:
             loss_marks(o, false);
             value_text(text, sizeof text, "ℓ ", net.sample_loss[o.row]);
             label(o, ImVec2(d.loss_pos.x, d.loss_pos.y + d.loss_half.y + 13.0f), text, kForward);
             break;
-        case bpl::PhaseKind::output_delta: loss_marks(o, true); unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward); break;
-        case bpl::PhaseKind::hidden_delta: flow(o, l + 2, kBackward, true); unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward); break;
+        case bpl::PhaseKind::output_delta:
+            loss_marks(o, true);
+            unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward);
+            break;
+        case bpl::PhaseKind::hidden_delta:
+            flow(o, l + 2, kBackward, true);
+            unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward);
+            break;
         case bpl::PhaseKind::gradients:
             for (int c = 1; c < d.columns; ++c) flow(o, c, kBackward, true);
             connection_labels(o, net.grads, 1.0f);

@@ -56,8 +56,8 @@ void unit_tooltip(const AppState& app, int l, int j, const NetProbe (&rows)[bpl:
     unit_rows_table(app, l, j, rows);
     size_t b = net.layers[l].b + j;
     ImGui::Text("bias b = %+.5f", net.params[b]);
-    ImGui::Text("%s = %+.5g   last %s = %+.3g", viz::pick("∂L/∂b", "dL/db"), net.grads[b],
-                viz::pick("Δb", "step b"), net.last_step[b]);
+    ImGui::Text("%s = %+.5g   last %s = %+.3g", viz::pick("∂L/∂b", "dL/db"), net.grads[b], viz::pick("Δb", "step b"),
+                net.last_step[b]);
     ImGui::TextDisabled("%s from the last backward pass", viz::pick("δ and ∂L/∂b", "delta and dL/db"));
 }
 
@@ -89,7 +89,7 @@ void loss_tooltip(const AppState& app) {
     ImGui::TextDisabled("backprop starts here: %s", info.delta_formula);
 }
 
-}  // namespace
+}   // namespace
 
 void diagram_tooltip(const AppState& app, const DiagramHit& hit, const NetProbe (&rows)[bpl::kSamples]) {
     if (!hit.loss && hit.column < 0) return;

@@ -13,7 +13,10 @@
 namespace {
 
 enum Tag { none, fwd_hidden, fwd_out, loss, out_delta, hidden_delta, grads, update, print };
-struct CodeLine { std::string text; Tag tag; };
+struct CodeLine {
+    std::string text;
+    Tag tag;
+};
 
 std::vector<CodeLine> numpy_lines(const bpl::Config& c) {
     std::string h = std::to_string(c.hidden_units[0]), lr = bpl::format_shortest(c.lr);
@@ -113,8 +116,10 @@ void draw_code(const AppState& app, const std::vector<CodeLine>& lines, Tag lit,
         ImVec2 p = ImGui::GetCursorScreenPos();
         if (on) {
             float w = ImGui::GetWindowWidth();
-            dl->AddRectFilled(ImVec2(p.x - 6, p.y - 1), ImVec2(p.x + w, p.y + ImGui::GetTextLineHeight() + 1), IM_COL32(255, 214, 102, 150));
-            dl->AddRectFilled(ImVec2(p.x - 6, p.y - 1), ImVec2(p.x - 3, p.y + ImGui::GetTextLineHeight() + 1), ui_color::accent);
+            dl->AddRectFilled(ImVec2(p.x - 6, p.y - 1), ImVec2(p.x + w, p.y + ImGui::GetTextLineHeight() + 1),
+                              IM_COL32(255, 214, 102, 150));
+            dl->AddRectFilled(ImVec2(p.x - 6, p.y - 1), ImVec2(p.x - 3, p.y + ImGui::GetTextLineHeight() + 1),
+                              ui_color::accent);
         }
         ImGui::TextUnformatted(line.text.c_str());
         if (on && lit != scrolled_to) {
@@ -132,15 +137,18 @@ void draw_print_log(const AppState& app) {
     std::string why = learn_faithful_reasons(app);
     ImGui::PushTextWrapPos(0.0f);
     if (!why.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::text_dim), "Not seed-faithful: %s. Losses differ from the Python program's.", why.c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::text_dim),
+                           "Not seed-faithful: %s. Losses differ from the Python program's.", why.c_str());
         ImGui::PopTextWrapPos();
         return;
     }
     const PrintLog& log = app.print_log;
     const bpl::Config& c = app.config;
-    std::string cmd = "reference.py --hidden " + std::to_string(c.hidden_units[0]) + " --lr " + bpl::format_shortest(c.lr) +
-                      (log.seeded_start ? " --seed " + std::to_string(c.seed) : std::string(" --init <the loaded weights>"));
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::good), "✓ Seed-faithful: these are the losses %s prints", cmd.c_str());
+    std::string cmd =
+        "reference.py --hidden " + std::to_string(c.hidden_units[0]) + " --lr " + bpl::format_shortest(c.lr) +
+        (log.seeded_start ? " --seed " + std::to_string(c.seed) : std::string(" --init <the loaded weights>"));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::good),
+                       "✓ Seed-faithful: these are the losses %s prints", cmd.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PushFont(g_fonts.mono);
     if (log.lines.empty()) ImGui::TextDisabled("(the first line comes when epoch 0 ends)");
@@ -153,7 +161,7 @@ void draw_print_log(const AppState& app) {
     ui_help(learn_faithful_note());
 }
 
-}  // namespace
+}   // namespace
 
 void draw_code_panel(AppState& app) {
     bool& cpp = app.learn.show_cpp;

@@ -80,7 +80,8 @@ static void draw_speed_and_rate(AppState& app) {
     }
     if (app.budget_limited) {
         char note[96];
-        std::snprintf(note, sizeof note, "This device manages about %lld per frame at this speed.", app.epochs_last_frame);
+        std::snprintf(note, sizeof note, "This device manages about %lld per frame at this speed.",
+                      app.epochs_last_frame);
         ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(note);
@@ -134,7 +135,8 @@ static void draw_shape(AppState& app) {
         std::snprintf(fmt, sizeof fmt, "layer %d: %%d units", l + 1);
         int u = units[l];
         const bpl::Setting& row = bpl::setting_of(bpl::SettingId::hidden);
-        if (ImGui::SliderInt("##units", &u, int(row.control_min), int(row.control_max), fmt, ImGuiSliderFlags_AlwaysClamp) &&
+        if (ImGui::SliderInt("##units", &u, int(row.control_min), int(row.control_max), fmt,
+                             ImGuiSliderFlags_AlwaysClamp) &&
             u != units[l]) {
             units[l] = u;
             apply_hidden(app, units, c.hidden_layers);
@@ -168,7 +170,8 @@ static void table_combo(AppState& app, const char* title, bpl::SettingId setting
 
 template <typename Row, typename Id>
 static int index_of(const Row* rows, int count, Id id) {
-    for (int i = 0; i < count; ++i) if (rows[i].id == id) return i;
+    for (int i = 0; i < count; ++i)
+        if (rows[i].id == id) return i;
     return 0;
 }
 
@@ -191,7 +194,8 @@ static void draw_choices(AppState& app) {
                 index_of(bpl::kLosses, bpl::kLossCount, c.loss), loss_tip);
     table_combo<bpl::OptimizerInfo>(app, "Optimiser", bpl::SettingId::opt, bpl::kOptimizers, 3,
                                     index_of(bpl::kOptimizers, 3, c.optimizer), nullptr);
-    table_combo<bpl::InitInfo>(app, "Init", bpl::SettingId::init, bpl::kInits, 3, index_of(bpl::kInits, 3, c.init), nullptr);
+    table_combo<bpl::InitInfo>(app, "Init", bpl::SettingId::init, bpl::kInits, 3, index_of(bpl::kInits, 3, c.init),
+                               nullptr);
     unsigned seed = c.seed;
     label("Seed");
     ImGui::SameLine(ImGui::CalcTextSize("Optimiser").x + ImGui::GetStyle().ItemSpacing.x * 2);
@@ -223,7 +227,8 @@ static void draw_epoch_explainer() {
     static const char* kSteps[][2] = {
         {"1  Forward", "each neuron computes a = f(Σ w·x + b), layer by layer, for the 4 XOR rows."},
         {"2  Loss", "compare the outputs ŷ with the targets y: one number L, how wrong the net is."},
-        {"3  Backward", "the chain rule sends δ = ∂L/∂z from the output back to the inputs, giving ∂L/∂w for every weight."},
+        {"3  Backward",
+         "the chain rule sends δ = ∂L/∂z from the output back to the inputs, giving ∂L/∂w for every weight."},
         {"4  Update", "every weight takes a small step downhill: w ← w − η · ∂L/∂w."},
     };
     if (!ImGui::CollapsingHeader("What happens in one epoch", ImGuiTreeNodeFlags_DefaultOpen)) return;

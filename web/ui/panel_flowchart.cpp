@@ -17,8 +17,17 @@ namespace {
 constexpr ImU32 kLitFill = IM_COL32(0, 114, 178, 38);
 constexpr ImU32 kBoxBorder = IM_COL32(170, 180, 194, 255);
 
-struct Pill { std::string text; bool lit; };
-struct Box { ImVec2 lo, hi; const char* title; const char* short_title; std::vector<Pill> pills; bool lit; };
+struct Pill {
+    std::string text;
+    bool lit;
+};
+struct Box {
+    ImVec2 lo, hi;
+    const char* title;
+    const char* short_title;
+    std::vector<Pill> pills;
+    bool lit;
+};
 
 constexpr float kPad = 8.0f, kPillPad = 10.0f, kPillGap = 4.0f, kPillRowGap = 4.0f;
 
@@ -41,7 +50,10 @@ float lay_pills(const Box& b, float inner_w, Place place) {
     float x = 0.0f, y = 0.0f, row_h = ImGui::GetTextLineHeight() + 4.0f;
     for (const Pill& p : b.pills) {
         float pw = ImGui::CalcTextSize(p.text.c_str()).x + kPillPad;
-        if (x > 0.0f && x + pw > inner_w) { x = 0.0f; y += row_h + kPillRowGap; }
+        if (x > 0.0f && x + pw > inner_w) {
+            x = 0.0f;
+            y += row_h + kPillRowGap;
+        }
         place(ImVec2(x, y), ImVec2(x + pw, y + row_h), p);
         x += pw + kPillGap;
     }
@@ -97,7 +109,8 @@ void draw_box(ImDrawList* dl, const Box& b) {
     lay_pills(b, b.hi.x - b.lo.x - 2 * kPad, [&](ImVec2 lo, ImVec2 hi, const Pill& p) {
         lo = ImVec2(o.x + lo.x, o.y + lo.y), hi = ImVec2(o.x + hi.x, o.y + hi.y);
         dl->AddRectFilled(lo, hi, p.lit ? ui_color::accent : IM_COL32(228, 233, 240, 255), 9.0f);
-        dl->AddText(ImVec2(lo.x + kPillPad * 0.5f, lo.y + 2.0f), p.lit ? IM_COL32_WHITE : ui_color::text_dim, p.text.c_str());
+        dl->AddText(ImVec2(lo.x + kPillPad * 0.5f, lo.y + 2.0f), p.lit ? IM_COL32_WHITE : ui_color::text_dim,
+                    p.text.c_str());
     });
     dl->PopClipRect();
 }
@@ -115,7 +128,9 @@ void arrow(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thick = 1.8f) {
 
 // Widths of a box in three sizes: full title and pills on one row; short title, pills on one
 // row; short title, pills wrapped (as narrow as the widest pill).
-struct Need { float full, one_row, narrow; };
+struct Need {
+    float full, one_row, narrow;
+};
 
 Need box_need(const Box& b, const Box* under) {
     float pills = 0.0f, widest = 0.0f;
@@ -124,9 +139,12 @@ Need box_need(const Box& b, const Box* under) {
         pills += pw + kPillGap;
         widest = std::max(widest, pw);
     }
-    float base = under ? std::max(title_width(under->short_title), ImGui::CalcTextSize(under->pills[0].text.c_str()).x + kPillPad) : 0.0f;
+    float base = under ? std::max(title_width(under->short_title),
+                                  ImGui::CalcTextSize(under->pills[0].text.c_str()).x + kPillPad)
+                       : 0.0f;
     float s = std::max(title_width(b.short_title), base);
-    return {std::max({title_width(b.title), pills, base}) + 2 * kPad, std::max(s, pills) + 2 * kPad, std::max(s, widest) + 2 * kPad};
+    return {std::max({title_width(b.title), pills, base}) + 2 * kPad, std::max(s, pills) + 2 * kPad,
+            std::max(s, widest) + 2 * kPad};
 }
 
 // Shares `avail` between boxes wanting between lo[i] and hi[i]: each gets lo plus the same
@@ -185,14 +203,16 @@ void draw_arrows(ImDrawList* dl, const Box (&b)[5], bool looping) {
 
 void draw_transport(AppState& app) {
     LearnState& s = app.learn;
-    const char* play = app.running ? (s.play_phases ? "❚❚ Pause" : "❚❚ Pause (epochs)") : (s.play_phases ? "▶ Play phases" : "▶ Play epochs");
+    const char* play = app.running ? (s.play_phases ? "❚❚ Pause" : "❚❚ Pause (epochs)")
+                                   : (s.play_phases ? "▶ Play phases" : "▶ Play epochs");
     if (ImGui::Button(play)) session_set_running(app, !app.running);
     ImGui::SameLine();
     if (ImGui::Button("Step phase  ( . )")) learn_step_phases(app, 1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the next phase of backprop only (. key)");
     ImGui::SameLine();
     if (ImGui::Button("Step epoch  (→)")) session_step(app, 1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Finish the epoch in progress (→ key); stepping and epochs never get out of step");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Finish the epoch in progress (→ key); stepping and epochs never get out of step");
     ImGui::Checkbox("Slow motion", &s.play_phases);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play runs one phase at a time at this pace (off: whole epochs)");
     ImGui::SameLine();
@@ -207,14 +227,17 @@ void draw_status(const AppState& app, const PhaseView& v) {
     char text[200];
     std::string next = learn_phase_title(net, bpl::phase_at(net, net.phase));
     if (!v.ran) std::snprintf(text, sizeof text, "Epoch 0: nothing run yet.  Next: %s.", next.c_str());
-    else if (v.epoch_done) std::snprintf(text, sizeof text, "Epoch %lld done.  Next: epoch %lld, %s.", v.epoch, v.epoch + 1, next.c_str());
-    else std::snprintf(text, sizeof text, "Epoch %lld, step %d of %d done.  Next: %s.", v.epoch, v.index + 1, v.count, next.c_str());
+    else if (v.epoch_done)
+        std::snprintf(text, sizeof text, "Epoch %lld done.  Next: epoch %lld, %s.", v.epoch, v.epoch + 1, next.c_str());
+    else
+        std::snprintf(text, sizeof text, "Epoch %lld, step %d of %d done.  Next: %s.", v.epoch, v.index + 1, v.count,
+                      next.c_str());
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
 }
 
-}  // namespace
+}   // namespace
 
 void draw_flowchart_panel(AppState& app) {
     draw_transport(app);
@@ -222,7 +245,8 @@ void draw_flowchart_panel(AppState& app) {
     draw_status(app, v);
     ImVec2 o = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     float h = std::max(avail.y - 4.0f, 120.0f);
-    static const char* const titles[5] = {"1 Forward pass", "2 Loss", "3 Backpropagation", "4 Gradient-descent update", "5 Repeat"};
+    static const char* const titles[5] = {"1 Forward pass", "2 Loss", "3 Backpropagation", "4 Gradient-descent update",
+                                          "5 Repeat"};
     static const char* const short_titles[5] = {"1 Forward", "2 Loss", "3 Backprop", "4 Update", "5 Repeat"};
     Box boxes[5];
     int lit = v.ran ? box_of(v.phase.kind) : -1;
@@ -243,7 +267,8 @@ void draw_flowchart_panel(AppState& app) {
         if (ImGui::InvisibleButton("box", ImVec2(boxes[i].hi.x - boxes[i].lo.x, boxes[i].hi.y - boxes[i].lo.y)))
             learn_jump_to_box(app, i);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip(i == 4 ? "Click: finish this epoch (or run one more)" : "Click: finish this epoch, then run the next one up to this step");
+            ImGui::SetTooltip(i == 4 ? "Click: finish this epoch (or run one more)"
+                                     : "Click: finish this epoch, then run the next one up to this step");
         ImGui::PopID();
     }
     ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + h));

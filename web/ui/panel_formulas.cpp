@@ -14,7 +14,7 @@ namespace {
 
 using bpl::kRowNames;
 constexpr float kFlashSeconds = 1.2f;
-constexpr float kTableScale = 0.87f;            // tables at ~13 px: two 4-unit tables side by side
+constexpr float kTableScale = 0.87f;   // tables at ~13 px: two 4-unit tables side by side
 const ImVec2 kCellPadding(3.0f, 0.0f);
 
 void cell_text(char* buf, size_t size, double v, double max_abs, bool whole) {
@@ -35,10 +35,16 @@ float matrix_width(const MatrixView& m) {
     for (int i = 0; i < m.rows * m.cols; ++i)
         if (std::isfinite(m.data[i])) max_abs = std::max(max_abs, std::fabs(m.data[i]));
     ImGui::PushFont(g_fonts.mono);
-    float cell = ImGui::CalcTextSize(max_abs >= 0.1 ? "-0.000" : max_abs >= 0.001 ? "-0.0000" : "-0.00e-00").x * kTableScale + 2 * kCellPadding.x + 1.0f;
+    float cell = ImGui::CalcTextSize(max_abs >= 0.1     ? "-0.000"
+                                     : max_abs >= 0.001 ? "-0.0000"
+                                                        : "-0.00e-00")
+                         .x *
+                     kTableScale +
+                 2 * kCellPadding.x + 1.0f;
     ImGui::PopFont();
     float label = ImGui::CalcTextSize("h¹₁₀").x * kTableScale + 2 * kCellPadding.x;
-    return std::max(label + cell * static_cast<float>(m.cols) + 4.0f, ImGui::CalcTextSize(m.title.c_str()).x * kTableScale);
+    return std::max(label + cell * static_cast<float>(m.cols) + 4.0f,
+                    ImGui::CalcTextSize(m.title.c_str()).x * kTableScale);
 }
 
 void matrix_cell(const MatrixView& m, int r, int c, double max_abs, bool whole, float ease, float flash) {
@@ -49,7 +55,8 @@ void matrix_cell(const MatrixView& m, int r, int c, double max_abs, bool whole, 
     if (changed && flash > 0.0f)
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(255, 214, 102, static_cast<int>(200 * flash)));
     else if (r == m.hl_row || c == m.hl_col)
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(0, 114, 178, r == m.hl_row && c == m.hl_col ? 60 : 24));
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
+                               IM_COL32(0, 114, 178, r == m.hl_row && c == m.hl_col ? 60 : 24));
     char buf[32];
     cell_text(buf, sizeof buf, shown, max_abs, whole);
     ImGui::TextUnformatted(shown < 0 ? "−" : " ");
@@ -67,8 +74,8 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
         if (std::isfinite(m.data[i])) max_abs = std::max(max_abs, std::fabs(m.data[i]));
         whole = whole && m.data[i] == std::floor(m.data[i]) && std::fabs(m.data[i]) < 10;
     }
-    ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
-                            ImGuiTableFlags_NoHostExtendX;
+    ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter |
+                            ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_NoHostExtendX;
     ImGui::PushID(id);
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, kCellPadding);
     if (ImGui::BeginTable("m", m.cols + 1, flags)) {
@@ -142,7 +149,7 @@ void draw_lines(const FormulaView& v) {
     }
 }
 
-}  // namespace
+}   // namespace
 
 void draw_formulas_panel(AppState& app) {
     learn_update_focus(app, ImGui::GetFrameCount());

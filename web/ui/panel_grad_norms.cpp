@@ -14,7 +14,9 @@ namespace {
 constexpr ImU32 kLayerColors[] = {IM_COL32(0, 114, 178, 255), IM_COL32(213, 94, 0, 255), IM_COL32(0, 158, 115, 255),
                                   IM_COL32(204, 121, 167, 255), IM_COL32(86, 180, 233, 255)};
 
-struct Range { double x_max, lo, hi; };   // epochs; log10 bounds
+struct Range {
+    double x_max, lo, hi;
+};   // epochs; log10 bounds
 
 Range range_of(const GradHistory& g) {
     double lo = 1e300, hi = -1e300;
@@ -23,7 +25,10 @@ Range range_of(const GradHistory& g) {
         lo = std::min(lo, std::log10(double(v)));
         hi = std::max(hi, std::log10(double(v)));
     }
-    if (lo > hi) { lo = -6; hi = 0; }
+    if (lo > hi) {
+        lo = -6;
+        hi = 0;
+    }
     lo = std::floor(lo);
     hi = std::max(std::ceil(hi), lo + 1);
     return {std::max(1.0, double(grad_history_points(g)) * double(g.stride)), lo, hi};
@@ -65,8 +70,9 @@ void legend(const AppState& app) {
         if (l) ImGui::SameLine(0, 14);
         ImVec2 p = ImGui::GetCursorScreenPos();
         float s = ImGui::GetFontSize() * 0.6f, fh = ImGui::GetFontSize();
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + (fh - s) * 0.5f + 2), ImVec2(p.x + s, p.y + (fh + s) * 0.5f + 2),
-                                                  kLayerColors[l % 5], 2.0f);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + (fh - s) * 0.5f + 2),
+                                                  ImVec2(p.x + s, p.y + (fh + s) * 0.5f + 2), kLayerColors[l % 5],
+                                                  2.0f);
         ImGui::Dummy(ImVec2(s + 4, fh));
         ImGui::SameLine(0, 0);
         size_t n = grad_history_points(g);
@@ -83,13 +89,14 @@ void hover_tip(ImVec2 p0, ImVec2 p1, const GradHistory& g, const Range& r) {
     std::string tip = "epoch " + std::to_string((i + 1) * g.stride);
     char buf[48];
     for (int l = 0; l < g.layers; ++l) {
-        std::snprintf(buf, sizeof buf, "\n‖∂L/∂W%d‖ = %.3e", l + 1, double(g.norms[size_t(i) * size_t(g.layers) + size_t(l)]));
+        std::snprintf(buf, sizeof buf, "\n‖∂L/∂W%d‖ = %.3e", l + 1,
+                      double(g.norms[size_t(i) * size_t(g.layers) + size_t(l)]));
         tip += buf;
     }
     ImGui::SetTooltip("%s", tip.c_str());
 }
 
-}  // namespace
+}   // namespace
 
 void draw_grad_norms_panel(AppState& app) {
     const GradHistory& g = app.grad_norms;

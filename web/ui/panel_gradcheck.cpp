@@ -38,10 +38,12 @@ void summary(const AppState& app) {
     else ImGui::TextDisabled("at epoch %lld; the weights have changed since", s.grad_check_epoch);
     ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(worst < 1e-5
-        ? "Backprop's gradients agree with the slopes measured by nudging each weight ±10⁻⁶: the backward pass is right."
-        : "A larger error means a bug in the backward pass, or gradients so tiny (saturated units) that the "
-          "finite difference is mostly rounding noise.");
+    ImGui::TextUnformatted(
+        worst < 1e-5
+            ? "Backprop's gradients agree with the slopes measured by nudging each weight ±10⁻⁶: the backward pass is "
+              "right."
+            : "A larger error means a bug in the backward pass, or gradients so tiny (saturated units) that the "
+              "finite difference is mostly rounding noise.");
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -76,7 +78,7 @@ void entries_table(const AppState& app) {
     ImGui::EndTable();
 }
 
-}  // namespace
+}   // namespace
 
 void draw_grad_check_panel(AppState& app) {
     if (ImGui::Button("Run gradient check")) insight_run_grad_check(app);

@@ -37,13 +37,14 @@ void tab(AppState& app, const char* label, InsightTab which, PanelFn draw, const
     bool open = ImGui::BeginTabItem(label, nullptr, select_if(app, which));
     if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
     if (!open) return;
-    ImGui::BeginChild("##tab_body", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##tab_body", ImVec2(0, 0), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     draw(app);
     ImGui::EndChild();
     ImGui::EndTabItem();
 }
 
-}  // namespace
+}   // namespace
 
 void draw_insights_area(AppState& app) {
     if (!ImGui::BeginTabBar("##insights", ImGuiTabBarFlags_FittingPolicyResizeDown)) return;

@@ -46,7 +46,7 @@ void lesson_list() {
     for (int i = 0; i < kLessonCount; ++i) ImGui::BulletText("%s", kLessons[i].title);
 }
 
-}  // namespace
+}   // namespace
 
 void draw_lessons_panel(AppState& app) {
     lesson_picker(app);
@@ -59,7 +59,8 @@ void draw_lessons_panel(AppState& app) {
     ImGui::EndChild();
     if (!active) return;
     ImGui::SameLine();
-    ImGui::BeginChild("##lesson_loss", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##lesson_loss", ImVec2(0, 0), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     draw_loss_panel(app);
     ImGui::EndChild();
 }

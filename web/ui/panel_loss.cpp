@@ -10,7 +10,10 @@
 
 namespace {
 
-struct PlotRange { double x_max, y_min, y_max; bool log; };
+struct PlotRange {
+    double x_max, y_min, y_max;
+    bool log;
+};
 
 double to_y(const PlotRange& r, double v) {   // 0 at the bottom, 1 at the top
     if (r.log) return (std::log10(std::max(v, 1e-12)) - r.y_min) / (r.y_max - r.y_min);
@@ -56,7 +59,8 @@ void draw_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const PlotRange& r) {
     char buf[32];
     if (r.log) {
         int decades = int(r.y_max - r.y_min);
-        int every = std::max(1, int(std::ceil(decades * fh * 1.4f / std::max(p1.y - p0.y, 1.0f))));   // labels never overlap
+        int every = std::max(
+            1, int(std::ceil(decades * fh * 1.4f / std::max(p1.y - p0.y, 1.0f))));   // labels never overlap
         for (int d = int(r.y_min); d <= int(r.y_max); d += every) {
             float y = p1.y - float((d - r.y_min) / (r.y_max - r.y_min)) * (p1.y - p0.y);
             dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), ui_color::grid);
@@ -110,7 +114,7 @@ void draw_hover(ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {
     ImGui::SetTooltip("epoch %.0f\nloss %.6g", e, double(app.loss_history[size_t(i)]));
 }
 
-}  // namespace
+}   // namespace
 
 void draw_loss_panel(AppState& app) {
     ImGui::Checkbox("Log scale", &app.log_loss_scale);

@@ -129,7 +129,8 @@ void draw_color_bar(ImDrawList* dl, ImVec2 top, float height) {
     float width = 10.0f, half = height * 0.5f;
     ImU32 blue = viz::diverging(1.0), grey = viz::diverging(0.0), orange = viz::diverging(-1.0);
     dl->AddRectFilledMultiColor(top, ImVec2(top.x + width, top.y + half), blue, blue, grey, grey);
-    dl->AddRectFilledMultiColor(ImVec2(top.x, top.y + half), ImVec2(top.x + width, top.y + height), grey, grey, orange, orange);
+    dl->AddRectFilledMultiColor(ImVec2(top.x, top.y + half), ImVec2(top.x + width, top.y + height), grey, grey, orange,
+                                orange);
     ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     dl->AddRect(top, ImVec2(top.x + width, top.y + height), faint);
     const char* labels[3] = {"1", "0.5", "0"};
@@ -161,7 +162,7 @@ void map_tooltip(const AppState& app, ImVec2 origin, float side) {
     ImGui::EndTooltip();
 }
 
-}  // namespace
+}   // namespace
 
 // ---- output decision map ---------------------------------------------------------------
 void draw_decision_map_panel(AppState& app) {
@@ -171,7 +172,10 @@ void draw_decision_map_panel(AppState& app) {
     float left = ImGui::CalcTextSize("x2").x + 10.0f, bottom = line_h + 6.0f;
     float right = avail.x > 220.0f ? 44.0f : 0.0f, top = line_h * 0.5f + 2.0f;
     float side = std::floor(std::min(avail.x - left - right, avail.y - bottom - top));
-    if (side < 32.0f) { ImGui::TextDisabled("(too small)"); return; }
+    if (side < 32.0f) {
+        ImGui::TextDisabled("(too small)");
+        return;
+    }
     float scale = ImGui::GetIO().DisplayFramebufferScale.x;
     requested_output_px = static_cast<int>(side * (scale > 0.0f ? scale : 1.0f));
     update_maps(app);
@@ -228,11 +232,13 @@ void neuron_tooltip(const AppState& app, int layer, int unit, ImVec2 origin, flo
 // when a ReLU unit is off over the whole square, hover tooltip.
 void draw_tile(AppState& app, ImDrawList* dl, int l, int j, ImVec2 p, float tile, bool linked) {
     MapImage image = map_renderer_neuron(l, j);
-    dl->AddImage(texture_id(image), p, ImVec2(p.x + tile, p.y + tile), ImVec2(image.u0, image.v0), ImVec2(image.u1, image.v1));
+    dl->AddImage(texture_id(image), p, ImVec2(p.x + tile, p.y + tile), ImVec2(image.u0, image.v0),
+                 ImVec2(image.u1, image.v1));
     if (app.net.config.activation == bpl::Activation::relu && map_renderer_unit_peak(l, j) == 0.0) {
         const char* off = tile >= 40.0f ? "off" : "-";
         ImVec2 size = ImGui::CalcTextSize(off);
-        dl->AddText(ImVec2(p.x + (tile - size.x) * 0.5f, p.y + (tile - size.y) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled), off);
+        dl->AddText(ImVec2(p.x + (tile - size.x) * 0.5f, p.y + (tile - size.y) * 0.5f),
+                    ImGui::GetColorU32(ImGuiCol_TextDisabled), off);
     }
     ImGui::SetCursorScreenPos(p);
     ImGui::PushID(l * 64 + j);
@@ -245,18 +251,19 @@ void draw_tile(AppState& app, ImDrawList* dl, int l, int j, ImVec2 p, float tile
         app.hover_frame = ImGui::GetFrameCount();
     }
     dl->AddRect(ImVec2(p.x - 1, p.y - 1), ImVec2(p.x + tile + 1, p.y + tile + 1),
-                linked || hovered ? ImGui::GetColorU32(ImGuiCol_Text) : ImGui::GetColorU32(ImGuiCol_Border),
-                0.0f, 0, linked ? 2.0f : 1.0f);
+                linked || hovered ? ImGui::GetColorU32(ImGuiCol_Text) : ImGui::GetColorU32(ImGuiCol_Border), 0.0f, 0,
+                linked ? 2.0f : 1.0f);
 }
 
-}  // namespace
+}   // namespace
 
 void draw_neuron_maps_panel(AppState& app) {
     if (!map_usable(app)) return;
     const bpl::Network& net = app.net;
     if (ImGui::GetContentRegionAvail().y > 160.0f) {
         const char* caption = "Each hidden unit's activation over the input square; the line is where its z = 0.";
-        if (ImGui::CalcTextSize(caption).x > ImGui::GetContentRegionAvail().x) caption = "Colour: activation a.  Line: z = 0.";
+        if (ImGui::CalcTextSize(caption).x > ImGui::GetContentRegionAvail().x)
+            caption = "Colour: activation a.  Line: z = 0.";
         ImGui::TextDisabled("%s", caption);
     }
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -277,8 +284,8 @@ void draw_neuron_maps_panel(AppState& app) {
         float mid = row_start.y + std::min(tile, 2.0f * line_h + 4.0f) * 0.5f;
         dl->AddText(ImVec2(row_start.x, mid - line_h), ImGui::GetColorU32(ImGuiCol_Text), label);
         if (tile >= 2.0f * line_h)
-            dl->AddText(nullptr, ImGui::GetFontSize() * 0.8f, ImVec2(row_start.x, mid + 2.0f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                        bpl::activation_info(net.config.activation).label);
+            dl->AddText(nullptr, ImGui::GetFontSize() * 0.8f, ImVec2(row_start.x, mid + 2.0f),
+                        ImGui::GetColorU32(ImGuiCol_TextDisabled), bpl::activation_info(net.config.activation).label);
         for (int j = 0; j < net.layers[l].fan_out; ++j) {
             ImVec2 p(row_start.x + label_w + (j % per_row) * (tile + gap), row_start.y + (j / per_row) * (tile + gap));
             draw_tile(app, dl, l, j, p, tile, hover_live && app.hover.layer == l && app.hover.unit == j);

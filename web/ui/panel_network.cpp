@@ -19,7 +19,7 @@ namespace {
 constexpr double kPulseStage = 0.32;   // seconds for the backward pulse to cross one layer
 using bpl::kRowNames;
 
-struct Scales {                         // what full colour / full thickness means this frame
+struct Scales {   // what full colour / full thickness means this frame
     double w_max = 1.0, g_max = 1.0, delta_max = 1.0;
     double hidden_abs[bpl::kMaxLayers] = {};   // largest |a| of each layer over the 4 rows
     bool finite = true;
@@ -49,11 +49,13 @@ Scales make_scales(const bpl::Network& net, const NetProbe (&rows)[bpl::kSamples
 }
 
 // Colour coordinate in [−1, 1] of a neuron for one row: activation (or δ in gradient view).
-double neuron_value(const AppState& app, const Scales& s, const NetProbe (&rows)[bpl::kSamples], int column, int unit, int row) {
+double neuron_value(const AppState& app, const Scales& s, const NetProbe (&rows)[bpl::kSamples], int column, int unit,
+                    int row) {
     const bpl::Network& net = app.net;
     if (column == 0) return app.gradient_view ? 0.0 : (bpl::kXorInputs[row * 2 + unit] - 0.5) / 0.5;
     int l = column - 1;
-    if (app.gradient_view) return signed_sqrt(bpl::layer_delta(net, l)[row * net.layers[l].fan_out + unit] / s.delta_max);
+    if (app.gradient_view)
+        return signed_sqrt(bpl::layer_delta(net, l)[row * net.layers[l].fan_out + unit] / s.delta_max);
     bool output = l == net.num_layers - 1;
     viz::ValueScale vs = output ? viz::kOutputScale : viz::activation_scale(net.config.activation, s.hidden_abs[l]);
     return (rows[row].a[l][unit] - vs.center) / vs.scale;
@@ -75,31 +77,39 @@ void same_line_if_fits(const char* label) {
 }
 
 void draw_toolbar(AppState& app, bool compact) {
-    if (!compact) { ImGui::AlignTextToFramePadding(); ImGui::TextUnformatted("Row"); ImGui::SameLine(); }
+    if (!compact) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Row");
+        ImGui::SameLine();
+    }
     for (int r = 0; r < bpl::kSamples; ++r) {
         if (toggle(kRowNames[r], app.selected_row == r)) app.selected_row = r;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("x = (%c, %c), target %g", kRowNames[r][0], kRowNames[r][1], bpl::kXorTargets[r]);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("x = (%c, %c), target %g", kRowNames[r][0], kRowNames[r][1], bpl::kXorTargets[r]);
         ImGui::SameLine();
     }
     if (toggle(compact ? "all" : "all rows", app.selected_row < 0)) app.selected_row = -1;
     const char* forward = compact ? "a, w" : "Activations";
     const char* backward = compact ? "grad" : "Gradients";
     ImGui::SameLine(0.0f, compact ? 8.0f : 20.0f);
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(forward).x + ImGui::CalcTextSize(backward).x + 40.0f) ImGui::NewLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(forward).x + ImGui::CalcTextSize(backward).x + 40.0f)
+        ImGui::NewLine();
     if (toggle(forward, !app.gradient_view)) app.gradient_view = false;
     same_line_if_fits(backward);
     if (toggle(backward, app.gradient_view)) app.gradient_view = true;
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", viz::pick("Show ∂L/∂w on connections and δ on neurons, with the backward pass animated",
-                                          "Show dL/dw on connections and delta on neurons, with the backward pass animated"));
+        ImGui::SetTooltip("%s",
+                          viz::pick("Show ∂L/∂w on connections and δ on neurons, with the backward pass animated",
+                                    "Show dL/dw on connections and delta on neurons, with the backward pass animated"));
 }
 
 void draw_caption(const AppState& app, const NetProbe (&rows)[bpl::kSamples]) {
     const bpl::Network& net = app.net;
     int r = app.selected_row;
     if (r < 0 && app.gradient_view)
-        ImGui::TextDisabled("%s", viz::pick("All rows: each neuron's δ split like the input square:  01 | 11  over  00 | 10",
-                                            "All rows: each neuron's delta split like the input square: 01 | 11 over 00 | 10"));
+        ImGui::TextDisabled(
+            "%s", viz::pick("All rows: each neuron's δ split like the input square:  01 | 11  over  00 | 10",
+                            "All rows: each neuron's delta split like the input square: 01 | 11 over 00 | 10"));
     else if (r < 0)
         ImGui::TextDisabled("All rows: each neuron is split like the input square:  01 | 11  over  00 | 10");
     else if (!std::isfinite(rows[r].a[net.num_layers - 1][0]))
@@ -111,7 +121,8 @@ void draw_caption(const AppState& app, const NetProbe (&rows)[bpl::kSamples]) {
 }
 
 // ---- connections, neurons, labels ----------------------------------------------------------
-void draw_connections(ImDrawList* dl, const AppState& app, const DiagramLayout& d, const Scales& s, const DiagramHit& hit) {
+void draw_connections(ImDrawList* dl, const AppState& app, const DiagramLayout& d, const Scales& s,
+                      const DiagramHit& hit) {
     const bpl::Network& net = app.net;
     const std::vector<double>& values = app.gradient_view ? net.grads : net.params;
     double full = app.gradient_view ? s.g_max : s.w_max;
@@ -137,8 +148,11 @@ void draw_connections(ImDrawList* dl, const AppState& app, const DiagramLayout& 
                     // anti-aliased line from its baked texture, half the vertices of a fractional one
                     ImVec2 p[4];
                     connection_curve(d, c, i, j, p);
-                    if (lit) dl->AddBezierCubic(p[0], p[1], p[2], p[3], ImGui::GetColorU32(ImGuiCol_Text), width + 3.0f, segments);
-                    dl->AddBezierCubic(p[0], p[1], p[2], p[3], viz::diverging(0.15 + 0.85 * signed_sqrt(t), alpha), width, segments);
+                    if (lit)
+                        dl->AddBezierCubic(p[0], p[1], p[2], p[3], ImGui::GetColorU32(ImGuiCol_Text), width + 3.0f,
+                                           segments);
+                    dl->AddBezierCubic(p[0], p[1], p[2], p[3], viz::diverging(0.15 + 0.85 * signed_sqrt(t), alpha),
+                                       width, segments);
                 }
 }
 
@@ -166,7 +180,8 @@ void draw_bias(ImDrawList* dl, const AppState& app, const DiagramLayout& d, cons
     if (!s.finite) t = NAN;
     float k = std::max(d.radius * 0.28f, 2.5f);
     ImVec2 m = bias_marker_pos(d, c, u);
-    dl->AddRectFilled(ImVec2(m.x - k - 1, m.y - k - 1), ImVec2(m.x + k + 1, m.y + k + 1), IM_COL32(20, 22, 28, 255), 2.0f);
+    dl->AddRectFilled(ImVec2(m.x - k - 1, m.y - k - 1), ImVec2(m.x + k + 1, m.y + k + 1), IM_COL32(20, 22, 28, 255),
+                      2.0f);
     dl->AddRectFilled(ImVec2(m.x - k, m.y - k), ImVec2(m.x + k, m.y + k), viz::diverging(t), 1.5f);
 }
 
@@ -192,7 +207,8 @@ void draw_neurons(ImDrawList* dl, const AppState& app, const DiagramLayout& d, c
                 ImVec2 size = ImGui::CalcTextSize(text);
                 float font = std::min(ImGui::GetFontSize(), d.radius * 0.85f);
                 size.x *= font / ImGui::GetFontSize();
-                dl->AddText(nullptr, font, ImVec2(p.x - size.x * 0.5f, p.y - font * 0.5f), IM_COL32(20, 22, 28, 255), text);
+                dl->AddText(nullptr, font, ImVec2(p.x - size.x * 0.5f, p.y - font * 0.5f), IM_COL32(20, 22, 28, 255),
+                            text);
             }
         }
 }
@@ -209,7 +225,13 @@ void draw_labels(ImDrawList* dl, const AppState& app, const DiagramLayout& d) {
     for (int c = 1; c < d.columns; ++c) {
         bool output = c == d.columns - 1;
         if (output) viz::unit_label(name, sizeof name, c - 1, 0, app.net.num_layers);
-        else std::snprintf(name, sizeof name, "%s", viz::pick(c == 1 ? "h¹" : c == 2 ? "h²" : c == 3 ? "h³" : "h⁴", "h"));
+        else
+            std::snprintf(name, sizeof name, "%s",
+                          viz::pick(c == 1   ? "h¹"
+                                    : c == 2 ? "h²"
+                                    : c == 3 ? "h³"
+                                             : "h⁴",
+                                    "h"));
         if (name[1] == '\0' && !output) std::snprintf(name, sizeof name, "h%d", c);
         ImVec2 top = d.pos[c][0];
         ImVec2 size = ImGui::CalcTextSize(name);
@@ -221,19 +243,23 @@ void draw_loss_node(ImDrawList* dl, const AppState& app, const DiagramLayout& d,
     ImVec2 from = d.pos[d.columns - 1][0];
     ImVec2 lo(d.loss_pos.x - d.loss_half.x, d.loss_pos.y - d.loss_half.y);
     ImVec2 hi(d.loss_pos.x + d.loss_half.x, d.loss_pos.y + d.loss_half.y);
-    dl->AddLine(ImVec2(from.x + d.radius + 2.0f, from.y), ImVec2(lo.x, from.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), 1.5f);
+    dl->AddLine(ImVec2(from.x + d.radius + 2.0f, from.y), ImVec2(lo.x, from.y),
+                ImGui::GetColorU32(ImGuiCol_TextDisabled), 1.5f);
     ImU32 fill = ImGui::GetColorU32(ImGuiCol_FrameBg);
     dl->AddRectFilled(lo, hi, fill, 4.0f);
     if (glow > 0.0f) dl->AddRect(lo, hi, ImGui::GetColorU32(ImGuiCol_Text, glow), 4.0f, 0, 1.0f + 3.0f * glow);
-    dl->AddRect(lo, hi, lit ? ImGui::GetColorU32(ImGuiCol_Text) : ImGui::GetColorU32(ImGuiCol_Border), 4.0f, 0, lit ? 2.0f : 1.0f);
+    dl->AddRect(lo, hi, lit ? ImGui::GetColorU32(ImGuiCol_Text) : ImGui::GetColorU32(ImGuiCol_Border), 4.0f, 0,
+                lit ? 2.0f : 1.0f);
     char text[32];
     double loss = app.net.epoch_loss;
     if (app.net.epoch == 0) std::snprintf(text, sizeof text, "L");
     else if (std::isfinite(loss)) std::snprintf(text, sizeof text, "L %.2g", loss);
     else std::snprintf(text, sizeof text, "L ?");
-    if (ImGui::CalcTextSize(text).x > d.loss_half.x * 2.0f - 6.0f) std::snprintf(text, sizeof text, "L");   // value in the tooltip
+    if (ImGui::CalcTextSize(text).x > d.loss_half.x * 2.0f - 6.0f)
+        std::snprintf(text, sizeof text, "L");   // value in the tooltip
     ImVec2 size = ImGui::CalcTextSize(text);
-    dl->AddText(ImVec2(d.loss_pos.x - size.x * 0.5f, d.loss_pos.y - size.y * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), text);
+    dl->AddText(ImVec2(d.loss_pos.x - size.x * 0.5f, d.loss_pos.y - size.y * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
+                text);
 }
 
 // ---- backward pulses -------------------------------------------------------------------------
@@ -254,7 +280,7 @@ void draw_pulses(ImDrawList* dl, const AppState& app, const DiagramLayout& d, co
     const bpl::Network& net = app.net;
     if (!s.finite || t < 0.0 || t > pulse_duration(net)) return;
     for (int c = d.columns - 1; c >= 1; --c) {
-        double stage = net.num_layers + 1 - c;              // stage 0 is the loss -> ŷ hop
+        double stage = net.num_layers + 1 - c;   // stage 0 is the loss -> ŷ hop
         double p = (t - stage * kPulseStage) / kPulseStage;
         if (p < 0.0 || p > 1.0) continue;
         float fade = static_cast<float>(std::min(1.0, std::min(p, 1.0 - p) * 6.0 + 0.2));
@@ -264,15 +290,18 @@ void draw_pulses(ImDrawList* dl, const AppState& app, const DiagramLayout& d, co
                 ImVec2 q[4];
                 connection_curve(d, c, i, j, q);
                 ImVec2 at = ImBezierCubicCalc(q[0], q[1], q[2], q[3], static_cast<float>(1.0 - p));
-                float size = 1.5f + std::clamp(d.radius * 0.3f, 1.5f, 4.0f) * static_cast<float>(std::sqrt(std::fabs(g)));
+                float size = 1.5f +
+                             std::clamp(d.radius * 0.3f, 1.5f, 4.0f) * static_cast<float>(std::sqrt(std::fabs(g)));
                 dl->AddCircleFilled(at, size + 1.0f, IM_COL32(20, 22, 28, static_cast<int>(200 * fade)));
                 dl->AddCircleFilled(at, size, viz::diverging(g >= 0.0 ? 1.0 : -1.0, fade));
             }
     }
-    double p = t / kPulseStage;                           // loss -> ŷ
+    double p = t / kPulseStage;   // loss -> ŷ
     if (p <= 1.0) {
         ImVec2 a = d.pos[d.columns - 1][0];
-        ImVec2 at(d.loss_pos.x - d.loss_half.x + static_cast<float>(p) * (a.x + d.radius - d.loss_pos.x + d.loss_half.x), a.y);
+        ImVec2 at(
+            d.loss_pos.x - d.loss_half.x + static_cast<float>(p) * (a.x + d.radius - d.loss_pos.x + d.loss_half.x),
+            a.y);
         dl->AddCircleFilled(at, 5.0f, ImGui::GetColorU32(ImGuiCol_Text));
     }
 }
@@ -284,7 +313,9 @@ void draw_delta_arrivals(ImDrawList* dl, const DiagramLayout& d, int num_layers,
         if (since < 0.0 || since > 0.5) continue;
         float k = static_cast<float>(1.0 - since / 0.5);
         for (int u = 0; u < d.units[c]; ++u)
-            dl->AddCircle(d.pos[c][u], d.radius + 3.0f + 5.0f * (1.0f - k), (ImGui::GetColorU32(ImGuiCol_Text) & 0x00FFFFFF) | (static_cast<ImU32>(160 * k) << 24), 0, 2.0f);
+            dl->AddCircle(d.pos[c][u], d.radius + 3.0f + 5.0f * (1.0f - k),
+                          (ImGui::GetColorU32(ImGuiCol_Text) & 0x00FFFFFF) | (static_cast<ImU32>(160 * k) << 24), 0,
+                          2.0f);
     }
 }
 
@@ -295,13 +326,17 @@ void draw_legend(ImDrawList* dl, const AppState& app, const Scales& s, ImVec2 at
     ImVec2 bar(at.x, at.y + line_h * 0.5f - 4.0f);
     ImU32 orange = viz::diverging(-1.0), grey = viz::diverging(0.0), blue = viz::diverging(1.0);
     dl->AddRectFilledMultiColor(bar, ImVec2(bar.x + half, bar.y + 8.0f), orange, grey, grey, orange);
-    dl->AddRectFilledMultiColor(ImVec2(bar.x + half, bar.y), ImVec2(bar.x + bar_w, bar.y + 8.0f), grey, blue, blue, grey);
+    dl->AddRectFilledMultiColor(ImVec2(bar.x + half, bar.y), ImVec2(bar.x + bar_w, bar.y + 8.0f), grey, blue, blue,
+                                grey);
     double full = app.gradient_view ? s.g_max : s.w_max;
     char text[160];
-    const char* meanings[3] = {   // longest first; the first that fits is shown
-        app.gradient_view ? viz::pick("∂L/∂w: colour = sign, width = size   δ on neurons", "dL/dw: colour = sign, width = size")
-                          : "weight: colour = sign, width = |w|   fill = activation",
-        app.gradient_view ? viz::pick("∂L/∂w: colour = sign, width = size", "dL/dw: sign and size") : "weight: colour = sign, width = |w|",
+    const char* meanings[3] = {
+        // longest first; the first that fits is shown
+        app.gradient_view
+            ? viz::pick("∂L/∂w: colour = sign, width = size   δ on neurons", "dL/dw: colour = sign, width = size")
+            : "weight: colour = sign, width = |w|   fill = activation",
+        app.gradient_view ? viz::pick("∂L/∂w: colour = sign, width = size", "dL/dw: sign and size")
+                          : "weight: colour = sign, width = |w|",
         app.gradient_view ? viz::pick("∂L/∂w", "dL/dw") : "w"};
     for (const char* meaning : meanings) {
         std::snprintf(text, sizeof text, app.gradient_view ? "%s%.2g  0  +%.2g   %s" : "%s%.2f  0  +%.2f   %s",
@@ -319,16 +354,21 @@ void draw_diverged(ImDrawList* dl, const DiagramLayout& d) {
     const char* text = "Diverged: the weights are no longer finite. Reset or lower the learning rate.";
     ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, d.max.x - d.min.x - 20.0f);
     ImVec2 c((d.min.x + d.max.x) * 0.5f, (d.min.y + d.max.y) * 0.5f);
-    ImVec2 lo(c.x - size.x * 0.5f - 8.0f, c.y - size.y * 0.5f - 6.0f), hi(c.x + size.x * 0.5f + 8.0f, c.y + size.y * 0.5f + 6.0f);
+    ImVec2 lo(c.x - size.x * 0.5f - 8.0f, c.y - size.y * 0.5f - 6.0f),
+        hi(c.x + size.x * 0.5f + 8.0f, c.y + size.y * 0.5f + 6.0f);
     dl->AddRectFilled(lo, hi, IM_COL32(120, 30, 30, 230), 4.0f);
-    dl->AddText(nullptr, 0.0f, ImVec2(lo.x + 8.0f, lo.y + 6.0f), IM_COL32(255, 255, 255, 255), text, nullptr, d.max.x - d.min.x - 20.0f);
+    dl->AddText(nullptr, 0.0f, ImVec2(lo.x + 8.0f, lo.y + 6.0f), IM_COL32(255, 255, 255, 255), text, nullptr,
+                d.max.x - d.min.x - 20.0f);
 }
 
-}  // namespace
+}   // namespace
 
 // ---- the panel ------------------------------------------------------------------------------------
 void draw_network_panel(AppState& app) {
-    if (app.net.num_layers == 0) { ImGui::TextDisabled("(no network)"); return; }
+    if (app.net.num_layers == 0) {
+        ImGui::TextDisabled("(no network)");
+        return;
+    }
     bool compact = ImGui::GetContentRegionAvail().x < 420.0f;
     draw_toolbar(app, compact);
     NetProbe rows[bpl::kSamples];
@@ -352,7 +392,8 @@ void draw_network_panel(AppState& app) {
     draw_neurons(dl, app, d, s, rows, hit, linked);
     if (app.gradient_view && s.finite) draw_delta_arrivals(dl, d, app.net.num_layers, t);
     draw_labels(dl, app, d);
-    draw_loss_node(dl, app, d, hit.loss, app.gradient_view && t >= 0.0 && t < 0.3 ? static_cast<float>(1.0 - t / 0.3) : 0.0f);
+    draw_loss_node(dl, app, d, hit.loss,
+                   app.gradient_view && t >= 0.0 && t < 0.3 ? static_cast<float>(1.0 - t / 0.3) : 0.0f);
     if (!s.finite) draw_diverged(dl, d);
     draw_network_phase_overlay(app, d);   // Step-through mode: what the last phase touched
     draw_legend(dl, app, s, ImVec2(min.x, max.y + ImGui::GetStyle().ItemSpacing.y), avail.x);

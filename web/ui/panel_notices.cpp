@@ -39,7 +39,8 @@ static void draw_divergence(AppState& app) {
     ImGui::PopStyleColor();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::Text("With learning rate %.3g the updates overshot until the loss or a weight stopped "
-                "being a finite number. Training is paused.", app.config.lr);
+                "being a finite number. Training is paused.",
+                app.config.lr);
     ImGui::PopTextWrapPos();
     if (ImGui::Button("↺ Reset")) session_reset(app);
     ImGui::SameLine();
@@ -53,7 +54,8 @@ void draw_notices(AppState& app) {
     for (size_t i = 0; i < app.notices.size(); ++i) {
         const Notice& n = app.notices[i];
         ImU32 bg = n.kind == NoticeKind::error ? ui_color::error_bg
-                 : n.kind == NoticeKind::info ? ui_color::info_bg : ui_color::warn_bg;
+                 : n.kind == NoticeKind::info  ? ui_color::info_bg
+                                               : ui_color::warn_bg;
         if (notice_row(n.text.c_str(), bg, int(i))) remove = int(i);
     }
     if (remove >= 0) app.notices.erase(app.notices.begin() + remove);

@@ -47,8 +47,7 @@ static void draw_row(AppState& app, int r) {
     ImGui::PushFont(g_fonts.mono);
     const char* name = bpl::kRowNames[r];
     char label[8] = {name[0], ' ', ' ', name[1], '\0'};   // "0  1": the inputs x₁ and x₂
-    if (ImGui::Selectable(label, selected, ImGuiSelectableFlags_SpanAllColumns))
-        app.selected_row = selected ? -1 : r;
+    if (ImGui::Selectable(label, selected, ImGuiSelectableFlags_SpanAllColumns)) app.selected_row = selected ? -1 : r;
     ImGui::PopFont();
     ImGui::PopID();
     ImGui::TableNextColumn();

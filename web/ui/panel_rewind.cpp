@@ -27,8 +27,7 @@ void coverage_line(const History& h) {
     else if (exact_from >= 0)
         ImGui::Text("Stored: every epoch from %lld to %lld, one per %lld epochs before (from %lld)", exact_from,
                     h.newest, h.thinned_stride, oldest);
-    else
-        ImGui::Text("Stored: epochs %lld to %lld, one per %lld", oldest, h.newest, h.thinned_stride);
+    else ImGui::Text("Stored: epochs %lld to %lld, one per %lld", oldest, h.newest, h.thinned_stride);
 }
 
 void scrubber(AppState& app) {
@@ -43,7 +42,8 @@ void scrubber(AppState& app) {
     if (shown > 0 && std::isfinite(loss)) std::snprintf(fmt, sizeof fmt, "epoch %lld · loss %.4g", shown, loss);
     else std::snprintf(fmt, sizeof fmt, "epoch %lld", shown);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    if (ImGui::SliderScalar("##scrub", ImGuiDataType_S64, &v, &lo, &hi, fmt, ImGuiSliderFlags_AlwaysClamp)) s.scrub_epoch = v;
+    if (ImGui::SliderScalar("##scrub", ImGuiDataType_S64, &v, &lo, &hi, fmt, ImGuiSliderFlags_AlwaysClamp))
+        s.scrub_epoch = v;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to an earlier epoch and let go to rewind there");
     if (ImGui::IsItemDeactivated() && s.scrub_epoch >= 0) {
         insight_rewind(app, s.scrub_epoch);
@@ -61,12 +61,13 @@ void back_buttons(AppState& app) {
         char label[24];
         std::snprintf(label, sizeof label, "◀ %lld", n);
         if (ImGui::Button(label)) insight_rewind(app, std::max(0LL, app.net.epoch - n));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back %lld epoch%s (or to the nearest stored one before)", n, n == 1 ? "" : "s");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Back %lld epoch%s (or to the nearest stored one before)", n, n == 1 ? "" : "s");
     }
     ImGui::EndDisabled();
 }
 
-}  // namespace
+}   // namespace
 
 void draw_before_after(const AppState& app) {
     BeforeAfter ba = update_before_after(app.net);

@@ -18,16 +18,16 @@ void draw_notices(AppState& app);
 void draw_network_panel(AppState& app);
 
 // ---- Step-through mode (web/ui/panel_flowchart.cpp, panel_formulas.cpp, panel_code.cpp) ------
-void draw_flowchart_panel(AppState& app);      // the learning loop, current phase lit; phase transport
-void draw_formulas_panel(AppState& app);       // formula + the engine's numbers + batch matrices
-void draw_code_panel(AppState& app);           // NumPy transcription / engine calls; printed losses
+void draw_flowchart_panel(AppState& app);   // the learning loop, current phase lit; phase transport
+void draw_formulas_panel(AppState& app);    // formula + the engine's numbers + batch matrices
+void draw_code_panel(AppState& app);        // NumPy transcription / engine calls; printed losses
 
 // ---- decision maps (web/ui/panel_maps.cpp, GL in web/render/map_renderer.cpp) ---------------------
 void draw_decision_map_panel(AppState& app);   // output over [−0.5, 1.5]², XOR points, 0.5 contour
 void draw_neuron_maps_panel(AppState& app);    // one small map per hidden neuron
 
 // ---- insight tools (web/ui/panel_insights.cpp and one file per tab) ---------------------
-void draw_insights_area(AppState& app);        // tab bar: Loss | Gradient sizes | Gradient check | Rewind | Lessons
+void draw_insights_area(AppState& app);   // tab bar: Loss | Gradient sizes | Gradient check | Rewind | Lessons
 void draw_grad_check_panel(AppState& app);
 void draw_grad_norms_panel(AppState& app);
 void draw_rewind_panel(AppState& app);

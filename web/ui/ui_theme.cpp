@@ -9,14 +9,17 @@ namespace {
 
 const ImWchar kFullRanges[] = {BPL_FONT_RANGES};   // from cmake/page.cmake, 0-terminated
 const ImWchar kTitleRanges[] = {0x0020, 0x007E, 0x2013, 0x2014, 0x2190, 0x2193, 0};
-const ImWchar kMonoRanges[] = {0x0020, 0x007E, 0x00B2, 0x00B3, 0x00B7, 0x00B7, 0x00B9, 0x00B9, 0x00D7, 0x00D7, 0x0370, 0x03FF,
-                               0x2070, 0x209F, 0x2212, 0x2212, 0};
+const ImWchar kMonoRanges[] = {0x0020, 0x007E, 0x00B2, 0x00B3, 0x00B7, 0x00B7, 0x00B9, 0x00B9, 0x00D7,
+                               0x00D7, 0x0370, 0x03FF, 0x2070, 0x209F, 0x2212, 0x2212, 0};
 
 const bpl_fonts::EmbeddedFile* find_font(const char* name) {
     for (const auto& f : bpl_fonts::kFiles) {
         const char* a = f.name;
         const char* b = name;
-        while (*a && *a == *b) { ++a; ++b; }
+        while (*a && *a == *b) {
+            ++a;
+            ++b;
+        }
         if (*a == *b) return &f;
     }
     return nullptr;
@@ -37,7 +40,7 @@ ImFont* add_font(const char* file, float size_px, float scale, const ImWchar* ra
 
 float g_loaded_scale = 0.0f;
 
-}  // namespace
+}   // namespace
 
 bool ui_fonts_update(float device_pixel_ratio) {
     float scale = std::fmin(std::fmax(device_pixel_ratio, 1.0f), 3.0f);
@@ -91,7 +94,7 @@ void ui_apply_style() {
     c[ImGuiCol_Header] = rgb(214, 228, 246);
     c[ImGuiCol_HeaderHovered] = rgb(200, 219, 244);
     c[ImGuiCol_HeaderActive] = rgb(186, 208, 238);
-    c[ImGuiCol_SliderGrab] = rgb(128, 178, 219);        // light, so the value drawn over it stays readable
+    c[ImGuiCol_SliderGrab] = rgb(128, 178, 219);   // light, so the value drawn over it stays readable
     c[ImGuiCol_SliderGrabActive] = rgb(92, 156, 208);
     c[ImGuiCol_CheckMark] = rgb(0, 114, 178);
     c[ImGuiCol_Separator] = rgb(222, 227, 234);

@@ -40,4 +40,4 @@ inline void unit_label(char* buf, size_t size, int layer, int unit, int num_laye
     else std::snprintf(buf, size, "h%d_%s", layer + 1, sub);
 }
 
-}  // namespace viz
+}   // namespace viz

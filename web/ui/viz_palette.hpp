@@ -21,4 +21,4 @@ inline ImU32 solid(const Rgb& c, float alpha = 1.0f) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
 }
 
-}  // namespace viz
+}   // namespace viz
