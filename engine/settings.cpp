@@ -81,7 +81,7 @@ const Setting* setting_find(std::string_view key) {
 const Setting& setting_of(SettingId id) {
     for (const Setting& s : kSettings)
         if (s.id == id) return s;
-    return kSettings[0];   // unreachable: every id has a row (tests/test_settings.cpp)
+    return kSettings[0];   // unreachable: every id has a row (tests/test_lab_settings.cpp)
 }
 
 namespace {

@@ -111,20 +111,23 @@ static long long epochs_between_checks(double ms_per_epoch) {
 // Trains up to `epochs`, recording the history; stops at divergence or past `deadline` (ms).
 static long long train_recording(AppState& app, long long epochs, double deadline_ms) {
     const double start = app.host->now_ms();
-    long long done = 0;
+    long long done = 0, since_check = 0;   // the clock is read every per_check epochs, not per chunk
     long long per_check = epochs_between_checks(app.ms_per_epoch);
     while (done < epochs && !app.net.diverged) {
         long long stride = app.loss_history_stride;
         long long to_point = stride - (app.net.epoch % stride);
         long long to_print = print_log_epochs_to_next(app.print_log, app.net, app.config);
-        long long chunk = std::min({epochs - done, to_point, per_check, to_print});
+        long long chunk = std::min({epochs - done, to_point, per_check - since_check, to_print});
         long long ran = history_train_epochs(app.history, app.net, chunk, [&](const bpl::Network& net) {
             grad_history_record(app.grad_norms, net);   // train_epochs + rewind keyframes, gradient sizes
         });
         print_log_after_epochs(app.print_log, app.net);   // the reference's `Epoch N, Loss: X` lines
         done += ran;
+        since_check += ran;
         if (ran > 0 && app.net.epoch % stride == 0) record_loss(app);
         if (ran < chunk) break;   // diverged
+        if (since_check < per_check) continue;
+        since_check = 0;
         const double now = app.host->now_ms();
         if (now > deadline_ms) {
             app.budget_limited = done < epochs;

@@ -4,6 +4,7 @@
 #include "url_params.hpp"
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include "session.hpp"
 #include "learn.hpp"
 #include "lessons.hpp"
@@ -325,10 +326,16 @@ std::string param_value_json(const AppState& app, std::string_view key) {
     if (row->id == bpl::SettingId::row && app.selected_row < 0) return json_string("all");
     std::string text = param_text(app, *row);
     switch (row->type) {
-        case bpl::SettingType::number:
-        case bpl::SettingType::whole: {
+        case bpl::SettingType::number: {
             double v = 0;
             return bpl::parse_decimal(text, v) == bpl::NumberParse::ok ? json_number(v) : json_string(text);
+        }
+        case bpl::SettingType::whole: {   // 7, not 7.0: the value the reader typed
+            double v = 0;
+            if (bpl::parse_decimal(text, v) != bpl::NumberParse::ok) return json_string(text);
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.0f", v);
+            return buf;
         }
         case bpl::SettingType::flag: return json_bool(text == "1");
         default: break;
