@@ -46,6 +46,7 @@ set(BPL_LAB_SOURCES
   ${CMAKE_SOURCE_DIR}/lab/formula_matrices.cpp
   ${CMAKE_SOURCE_DIR}/lab/formula_view.cpp
   ${CMAKE_SOURCE_DIR}/lab/frame.cpp
+  ${CMAKE_SOURCE_DIR}/lab/guest.cpp
   ${CMAKE_SOURCE_DIR}/lab/grad_history.cpp
   ${CMAKE_SOURCE_DIR}/lab/history.cpp
   ${CMAKE_SOURCE_DIR}/lab/insight.cpp
@@ -66,6 +67,8 @@ set(BPL_LAB_HEADERS
   ${CMAKE_SOURCE_DIR}/lab/before_after.hpp
   ${CMAKE_SOURCE_DIR}/lab/formula_view.hpp
   ${CMAKE_SOURCE_DIR}/lab/frame.hpp
+  ${CMAKE_SOURCE_DIR}/lab/guest.hpp
+  ${CMAKE_SOURCE_DIR}/lab/guest_state.hpp
   ${CMAKE_SOURCE_DIR}/lab/grad_history.hpp
   ${CMAKE_SOURCE_DIR}/lab/history.hpp
   ${CMAKE_SOURCE_DIR}/lab/insight.hpp

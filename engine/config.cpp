@@ -175,6 +175,9 @@ Setter setter_of(SettingId id) {
         case SettingId::row:
         case SettingId::embed:
         case SettingId::learn:
+        case SettingId::fps:
+        case SettingId::theme:
+        case SettingId::motion:
         case SettingId::lesson: return nullptr;   // page settings (lab/url_params.cpp)
     }
     return nullptr;

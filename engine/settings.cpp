@@ -60,6 +60,15 @@ const Setting kSettings[kSettingCount] = {
      0, 0, false, 0, OnBad::refuse, "0", "open the Step-through mode", "`1`, `0`", "", LinkRule::when_changed, true},
     {SettingId::autoplay, "autoplay", {}, SettingScope::page, SettingType::flag, 0, 1, false,
      0, 0, false, 0, OnBad::refuse, "1", "train from the start (0: paused)", "`1`, `0`", "", LinkRule::when_changed, false},
+    {SettingId::fps, "fps", {}, SettingScope::page, SettingType::whole, kMinEmbedFps, kMaxEmbedFps, false,
+     kMinEmbedFps, kMaxEmbedFps, false, 0, OnBad::clamp, "30", "frames drawn per second at most, in embed mode (training keeps its epochs per second)",
+     "10 to 60 (clamped)", "", LinkRule::when_changed, true},
+    {SettingId::theme, "theme", {}, SettingScope::page, SettingType::choice, 0, 0, false,
+     0, 0, false, 0, OnBad::refuse, "auto", "colour theme; auto follows the reader's system setting",
+     "`auto`, `light`, `dark`", "", LinkRule::when_changed, true},
+    {SettingId::motion, "motion", {}, SettingScope::page, SettingType::choice, 0, 0, false,
+     0, 0, false, 0, OnBad::refuse, "auto", "animation; auto follows the reader's reduced-motion setting",
+     "`auto`, `reduce`, `full`", "", LinkRule::when_changed, true},
     {SettingId::lesson, "lesson", {}, SettingScope::page, SettingType::id, 0, 0, false,
      0, 0, false, 0, OnBad::refuse, "none", "start a guided lesson (its settings first, then the other keys)",
      "a lesson id (see the Lessons tab)", "", LinkRule::never, false},
@@ -105,6 +114,8 @@ std::vector<std::string_view> setting_choices(const Setting& s) {
         case SettingId::init: return names_of(kInits);
         case SettingId::batch: return names_of(kBatchModes);
         case SettingId::view: return {"activations", "gradients"};
+        case SettingId::theme: return {"auto", "light", "dark"};
+        case SettingId::motion: return {"auto", "reduce", "full"};
         case SettingId::row: return {"0", "1", "2", "3", "all"};
         case SettingId::autoplay:
         case SettingId::embed:

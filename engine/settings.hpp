@@ -14,6 +14,7 @@ namespace bpl {
 // The page's own limits, used by its rows below (the page draws at most 16 units per layer).
 constexpr int kPageMaxHiddenUnits = 16;
 constexpr int kMaxEpochsPerFrame = 10000;
+constexpr int kMinEmbedFps = 10, kMaxEmbedFps = 60;   // the embed's frame cap (fps=)
 
 enum class SettingId {
     // engine (Config fields)
@@ -36,16 +37,16 @@ enum class SettingId {
     row,
     embed,
     learn,
+    fps,
+    theme,
+    motion,
     lesson,
 };
 enum class SettingScope { engine, page };
 enum class SettingType { number, whole, layers, choice, flag, id };
+// refuse: ignored with a notice; clamp: nearest allowed value, with a notice
 enum class OnBad { refuse, clamp };
-enum class LinkRule {
-    always,
-    when_changed,
-    never
-};   // in a link (params_query), in table order   // refuse: ignored with a notice; clamp: nearest allowed value, with a notice
+enum class LinkRule { always, when_changed, never };   // in a link (params_query), in table order
 
 struct Setting {
     SettingId id;
@@ -67,7 +68,7 @@ struct Setting {
     bool in_state;              // reported in state().params
 };
 
-constexpr int kSettingCount = 19;
+constexpr int kSettingCount = 22;
 extern const Setting kSettings[kSettingCount];   // one row per SettingId, in link order
 
 // The row of a key or alias (case as given; callers lower-case first), or nullptr.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 #include "config.hpp"
+#include "guest_state.hpp"
 #include "insight_state.hpp"
 #include "grad_history.hpp"
 #include "history.hpp"
@@ -49,6 +50,7 @@ struct AppState {
     bool embed = false;   // compact layout for iframes
     HoverInfo hover;
     LearnState learn;   // Step-through mode (lab/learn.cpp)
+    GuestState guest;   // theme, motion, frame cap, visibility, when to draw (lab/guest.cpp)
     std::vector<Notice> notices;
 
     // ---- network diagram and maps panels (owned by their panel files) ---------------

@@ -101,18 +101,32 @@ std::string set_page_key(AppState& app, const bpl::Setting& row, std::string_vie
                          std::string& note) {
     const std::string key = row.key;
     switch (row.id) {
-        case bpl::SettingId::speed: {
+        case bpl::SettingId::speed:
+        case bpl::SettingId::fps: {
             const long long lo = std::llround(row.min), hi = std::llround(row.max);
+            const char* unit = row.id == bpl::SettingId::speed ? " epochs per frame)" : " frames per second)";
             std::string allowed = "allowed " + std::to_string(lo) + " to " + std::to_string(hi);
             double v = 0;
             if (bpl::parse_decimal(value, v) != bpl::NumberParse::ok)
-                return shown(key, value) + ": not a number (" + allowed + " epochs per frame)";
+                return shown(key, value) + ": not a number (" + allowed + unit;
             long long n = std::llround(std::clamp(v, row.min, row.max));
             if (n != v) {
                 clamped_note = true;
                 note = shown(key, value) + ": using " + std::to_string(n) + " (" + allowed + ")";
             }
-            app.epochs_per_frame = static_cast<int>(n);
+            if (row.id == bpl::SettingId::speed) app.epochs_per_frame = static_cast<int>(n);
+            else app.guest.fps_cap = static_cast<int>(n);
+            return "";
+        }
+        case bpl::SettingId::theme:
+        case bpl::SettingId::motion: {
+            std::string v = lower(value);
+            std::vector<std::string_view> choices = bpl::setting_choices(row);
+            auto at = std::find(choices.begin(), choices.end(), v);
+            if (at == choices.end()) return shown(key, value) + ": expected " + bpl::setting_choices_text(row);
+            int index = int(at - choices.begin());   // auto, then the two fixed choices, as the enums
+            if (row.id == bpl::SettingId::theme) app.guest.theme = static_cast<ThemeChoice>(index);
+            else app.guest.motion = static_cast<MotionChoice>(index);
             return "";
         }
         case bpl::SettingId::autoplay:
@@ -122,7 +136,10 @@ std::string set_page_key(AppState& app, const bpl::Setting& row, std::string_vie
             if (!parse_flag(value, flag)) return shown(key, value) + ": expected 1 or 0";
             if (row.id == bpl::SettingId::embed) app.embed = flag;
             else if (row.id == bpl::SettingId::learn) learn_set_active(app, flag);   // the Step-through layout
-            else session_set_running(app, flag);
+            else {
+                session_set_running(app, flag);
+                app.guest.autoplay_given = true;   // wins over reduced motion (lab/guest.cpp)
+            }
             return "";
         }
         case bpl::SettingId::view: {
@@ -297,6 +314,9 @@ std::string param_text(const AppState& app, const bpl::Setting& row) {
         case bpl::SettingId::learn: return app.learn.active ? "1" : "0";
         case bpl::SettingId::lesson: return active_lesson(app) ? active_lesson(app)->id : "none";
         case bpl::SettingId::autoplay: return app.running ? "1" : "0";
+        case bpl::SettingId::fps: return std::to_string(app.guest.fps_cap);
+        case bpl::SettingId::theme: return std::string(bpl::setting_choices(row)[size_t(app.guest.theme)]);
+        case bpl::SettingId::motion: return std::string(bpl::setting_choices(row)[size_t(app.guest.motion)]);
     }
     return "";
 }
