@@ -160,6 +160,9 @@ set(BPL_TEST_FILES
   ${CMAKE_SOURCE_DIR}/tests/test_gradcheck.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_history.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_json_reader.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_lab_modes.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_lab_session.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_lab_settings.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_losses.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_network.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_number_text.cpp
