@@ -360,7 +360,7 @@ std::string param_value_json(const AppState& app, std::string_view key) {
         case bpl::SettingType::flag: return json_bool(text == "1");
         default: break;
     }
-    if (row->id == bpl::SettingId::row) return json_number(app.selected_row);
+    if (row->id == bpl::SettingId::row) return std::to_string(app.selected_row);
     return json_string(text);
 }
 
