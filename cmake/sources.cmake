@@ -134,6 +134,7 @@ set(BPL_UI_HEADERS
 )
 # web/platform/: Emscripten, SDL, the JS exports, the ImGui renderer backend, main()
 set(BPL_PLATFORM_SOURCES
+  ${CMAKE_SOURCE_DIR}/web/platform/frame_loop.cpp
   ${CMAKE_SOURCE_DIR}/web/platform/host.cpp
   ${CMAKE_SOURCE_DIR}/web/platform/imgui_renderer.cpp
   ${CMAKE_SOURCE_DIR}/web/platform/input_events.cpp
@@ -143,6 +144,7 @@ set(BPL_PLATFORM_SOURCES
   ${CMAKE_SOURCE_DIR}/web/platform/main.cpp
 )
 set(BPL_PLATFORM_HEADERS
+  ${CMAKE_SOURCE_DIR}/web/platform/frame_loop.hpp
   ${CMAKE_SOURCE_DIR}/web/platform/host.hpp
   ${CMAKE_SOURCE_DIR}/web/platform/imgui_renderer.hpp
   ${CMAKE_SOURCE_DIR}/web/platform/input_events.hpp
@@ -178,6 +180,7 @@ set(BPL_BROWSER_TESTS
   ${CMAKE_SOURCE_DIR}/tests/browser/csp.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/embed.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/formulas.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/guest.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/hostile.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/insight.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/keyboard.test.mjs

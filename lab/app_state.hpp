@@ -69,6 +69,7 @@ struct AppState {
     double url_updated_at = -1.0;      // seconds; the address bar is updated at most twice a second
     double train_budget_ms = 4.0;      // training time allowed this frame: the platform gives it what the
                                        // rest of a 4 ms frame leaves (at least 0.5 ms)
+    int frame_ticks = 1;               // browser frames this frame stands for (the embed's frame cap)
     long long epochs_last_frame = 0;   // epochs actually trained in the last frame
     double train_ms = 0.0;             // time the last frame spent training
     double ms_per_epoch = 0.0;         // measured training cost (0: not yet); sizes the steps between clock reads

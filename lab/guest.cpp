@@ -27,7 +27,9 @@ void guest_set_system(AppState& app, bool dark, bool reduced_motion) {
 }
 
 void guest_start(AppState& app) {
-    if (guest_reduced_motion(app) && !app.guest.autoplay_given) session_set_running(app, false);
+    if (!guest_reduced_motion(app)) return;
+    app.learn.play_phases = false;   // Step-through's play trains epochs, not phases in slow motion
+    if (!app.guest.autoplay_given) session_set_running(app, false);
 }
 
 void guest_animate_for(AppState& app, double seconds) {

@@ -12,7 +12,8 @@ bool guest_reduced_motion(const AppState& app);
 // The reader's system preferences (prefers-color-scheme, prefers-reduced-motion), at start and
 // whenever they change.
 void guest_set_system(AppState& app, bool dark, bool reduced_motion);
-// After the link's settings are read: reduced motion starts paused unless autoplay= was given.
+// After the link's settings are read: reduced motion starts paused unless autoplay= was given,
+// and Step-through's play runs epochs rather than phases in slow motion.
 void guest_start(AppState& app);
 
 // Draw every frame for the next `seconds` (an animation: pulses, easing, a map settling).

@@ -2,6 +2,7 @@
 // of the formulas (see learn.hpp).
 #include "learn.hpp"
 #include <algorithm>
+#include "guest.hpp"
 #include "session.hpp"
 #include "number_text.hpp"
 #include "print_log.hpp"
@@ -57,7 +58,8 @@ int learn_focus_row(const AppState& app, const PhaseView& v) {
 }
 
 float learn_ease(const AppState& app) {
-    double t = (session_now(app) - app.learn.changed_at) / 0.3;
+    if (guest_reduced_motion(app)) return 1.0f;   // values change at once, with no easing
+    double t = (session_now(app) - app.learn.changed_at) / kLearnEaseSeconds;
     float k = static_cast<float>(std::clamp(t, 0.0, 1.0));
     return k * k * (3.0f - 2.0f * k);
 }
@@ -97,6 +99,7 @@ void snapshot(AppState& app) {
     s.prev_grads = net.grads;
     s.prev_params = net.params;
     s.changed_at = session_now(app);
+    guest_animate_for(app, kLearnFlashSeconds);   // the easing and the changed-cell flash
 }
 
 // One phase. The last phase of an epoch goes through app_step (train_epoch finishes the epoch),

@@ -7,6 +7,11 @@
 #include "app_state.hpp"
 #include "trainer.hpp"
 
+// A phase's change shows for this long: values ease in over kLearnEaseSeconds, changed matrix
+// cells flash for kLearnFlashSeconds (the page keeps drawing meanwhile).
+constexpr double kLearnEaseSeconds = 0.3;
+constexpr float kLearnFlashSeconds = 1.2f;
+
 // The phase whose results are on screen: the one that ran last.
 struct PhaseView {
     bool ran = false;   // false at the very start (nothing computed yet)

@@ -146,7 +146,8 @@ void session_train_frame(AppState& app) {
     app.budget_limited = false;
     if (!app.running || app.net.diverged) return;
     double start = app.host->now_ms();
-    app.epochs_last_frame = train_recording(app, app.epochs_per_frame, start + app.train_budget_ms);
+    app.epochs_last_frame = train_recording(app, app.epochs_per_frame * std::max(1, app.frame_ticks),
+                                            start + app.train_budget_ms);
     session_refresh_predictions(app);
     app.train_ms = app.host->now_ms() - start;
     if (app.net.diverged) on_diverged(app);

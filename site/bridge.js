@@ -278,11 +278,11 @@
   }
   if (framed) {
     setInterval(function () {
-      if (isReady && !document.hidden) { var s = api.state(); if (s && s.running) report('progress'); }
+      if (isReady && !document.hidden) { var s = api.state(); if (s && s.running && s.visible) report('progress'); }
     }, 1000);
   }
 
-  // ---- callbacks from C++ (web/host.cpp) ------------------------------------------------------
+  // ---- callbacks from C++ (web/platform/host.cpp) ------------------------------------------------------
   function pageBase() { return String(location.href).split('#')[0].split('?')[0]; }
   function attr(text) {
     return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -302,15 +302,19 @@
   }
 
   window.__bplHost = Object.freeze({
-    frameDrawn: function () {
+    // The app has started: the API answers from now on, even before (or without) a first
+    // frame, as in an embed that loads out of view.
+    started: function () {
       if (isReady) return;
       isReady = true;
-      if (window.__bplShell) window.__bplShell.loaded();
       resolveReady(api);
       var pending = queued;
       queued = [];
       pending.forEach(function (q) { run(q[0], q[1], q[2]); });
       report('ready');
+    },
+    frameDrawn: function () {
+      if (window.__bplShell) window.__bplShell.loaded();
     },
     stateChanged: function (reason) { report(String(reason)); },
     locationSearch: function () { return location.search; },

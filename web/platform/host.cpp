@@ -4,6 +4,12 @@
 #include <cstdlib>
 #include <emscripten.h>
 
+EM_JS(void, js_started, (), {
+    if (window.__bplHost) window.__bplHost.started();
+});
+EM_JS(void, js_guest_attach, (), {
+    if (window.__bplGuest) window.__bplGuest.attach(Module);
+});
 EM_JS(void, js_frame_drawn, (), {
     if (window.__bplHost) window.__bplHost.frameDrawn();
 });
@@ -53,7 +59,9 @@ SessionHost& page_session_host() {
     return host;
 }
 
+void host_started() { js_started(); }
 void host_frame_drawn() { js_frame_drawn(); }
+void host_guest_attach() { js_guest_attach(); }
 
 std::string host_location_search() {
     char* text = js_location_search();

@@ -12,16 +12,18 @@ int g_deferred_count = 0;
 
 }   // namespace
 
-void pump_input_events() {
+int pump_input_events() {
     SDL_Event held[kMaxDeferred];
     int held_count = g_deferred_count;
     for (int i = 0; i < held_count; ++i) held[i] = g_deferred[i];
     g_deferred_count = 0;
     for (int i = 0; i < held_count; ++i) ImGui_ImplSDL2_ProcessEvent(&held[i]);
+    int count = held_count;
 
     bool pressed[SDL_NUM_SCANCODES] = {};   // pressed in this batch
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        ++count;
         if (event.type == SDL_KEYDOWN) pressed[event.key.keysym.scancode] = true;
         if (event.type == SDL_KEYUP && pressed[event.key.keysym.scancode] && g_deferred_count < kMaxDeferred) {
             g_deferred[g_deferred_count++] = event;
@@ -29,6 +31,7 @@ void pump_input_events() {
         }
         ImGui_ImplSDL2_ProcessEvent(&event);
     }
+    return count;
 }
 
 void track_mouse_without_focus(SDL_Window* window) {

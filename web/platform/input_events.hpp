@@ -6,8 +6,9 @@ struct SDL_Window;
 
 // Polls every pending SDL event into ImGui's SDL backend. A key released in the same batch
 // in which it was pressed keeps its release for the next frame, so ImGui sees it down for
-// one frame (ImGui 1.86 latches mouse clicks this way but not keys).
-void pump_input_events();
+// one frame (ImGui 1.86 latches mouse clicks this way but not keys). Returns how many events
+// reached ImGui (0: nothing happened since the last frame).
+int pump_input_events();
 
 // Call after ImGui_ImplSDL2_NewFrame. ImGui 1.86's SDL backend reads the mouse position on
 // Emscripten only while the window has keyboard focus, so an unfocused page or embed ignored

@@ -6,6 +6,8 @@
 #include <emscripten/html5.h>
 #include <algorithm>
 #include "frame.hpp"
+#include "frame_loop.hpp"
+#include "guest.hpp"
 #include "session.hpp"
 #include "host.hpp"
 #include "imgui.h"
@@ -36,9 +38,7 @@ double g_canvas_dpr = 0.0;   // device pixel ratio the canvas backing store was 
 // The canvas is sized by CSS (it fills its container): follow it, at the device pixel ratio.
 // A zoom or a move to another screen changes the ratio without a resize event: SDL re-reads
 // the ratio on SDL_SetWindowSize, even at the same size.
-void follow_canvas_size() {
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+void follow_canvas_size(double css_w, double css_h) {
     int w = 0, h = 0;
     SDL_GetWindowSize(g_window, &w, &h);
     int want_w = css_w < 1 ? 1 : int(css_w), want_h = css_h < 1 ? 1 : int(css_h);
@@ -48,6 +48,17 @@ void follow_canvas_size() {
         g_canvas_dpr = dpr;
     }
     if (ui_fonts_update(float(dpr))) imgui_renderer_reload_fonts();
+}
+
+// Notices expire and the address bar follows the settings, drawn or not (also while asleep).
+void update_offscreen() {
+    double now = session_now(g_app);
+    session_expire_notices(g_app, now);
+    if (g_app.url_dirty && now - g_app.url_updated_at >= kUrlUpdateSeconds) {
+        host_replace_url(params_query(g_app));
+        g_app.url_dirty = false;
+        g_app.url_updated_at = now;
+    }
 }
 
 EM_BOOL on_context_lost(int, const void*, void*) {
@@ -67,6 +78,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
     g_app.gl_context_lost = false;
     g_app.notices.clear();
     session_notice(g_app, "Graphics restored.", NoticeKind::info, 3.0);
+    frame_loop_wake();
     return EM_TRUE;
 }
 
@@ -87,30 +99,33 @@ void render_frame() {
 }
 
 void frame() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    int ticks = 1;
+    if (!frame_loop_begin(css_w, css_h, ticks)) return;   // asleep, or between two capped frames
     double start = emscripten_get_now();
-    pump_input_events();
-    follow_canvas_size();
-    session_expire_notices(g_app, session_now(g_app));
-    g_app.train_budget_ms = std::clamp(kFrameBudgetMs - g_untrained_ms, kMinTrainMs, kFrameBudgetMs);
+    bool input = pump_input_events() > 0;
+    follow_canvas_size(css_w, css_h);
+    // Under the embed's frame cap one frame stands for `ticks` browser frames: it trains as many.
+    g_app.frame_ticks = ticks;
+    g_app.train_budget_ms = ticks * std::clamp(kFrameBudgetMs - g_untrained_ms, kMinTrainMs, kFrameBudgetMs);
     double train_start = emscripten_get_now();
     lab_frame(g_app);
     double train_ms = emscripten_get_now() - train_start;
     if (!g_app.gl_context_lost) render_frame();
-    double now = session_now(g_app);
-    if (g_app.url_dirty && now - g_app.url_updated_at > 0.5) {
-        host_replace_url(params_query(g_app));
-        g_app.url_dirty = false;
-        g_app.url_updated_at = now;
-    }
+    update_offscreen();
     double frame_ms = emscripten_get_now() - start;
     g_app.frame_ms = 0.9 * g_app.frame_ms + 0.1 * frame_ms;
     g_untrained_ms = 0.9 * g_untrained_ms + 0.1 * (frame_ms - train_ms);
-    g_app.fps = ImGui::GetIO().Framerate;
     if (++g_app.frames_drawn == 1) host_frame_drawn();
+    frame_loop_end(input || ImGui::GetIO().WantTextInput);   // a text field's cursor blinks
 }
 
 bool setup() {
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_ASYNCIFY, "0");
+    // Keys go to SDL (and the shortcuts) only while the canvas has focus: Tab and the arrows
+    // keep working in the page's own controls (SDL prevents their default where it listens).
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return false;
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -142,9 +157,11 @@ bool setup() {
 
     g_app.host = &page_session_host();
     session_init(g_app);
+    js_api_attach(&g_app);
+    host_guest_attach();   // reports the reader's theme and motion preferences, then visibility
     ParamResult from_url = apply_params(g_app, host_location_search());
     g_app.url_dirty = !from_url.notices.empty();   // tidy a bad link in the address bar
-    js_api_attach(&g_app);
+    guest_start(g_app);
     return true;
 }
 
@@ -155,6 +172,7 @@ int main() {
         EM_ASM({ if (window.__bplHost) window.__bplHost.fatal(UTF8ToString($0)); }, SDL_GetError());
         return 1;
     }
-    emscripten_set_main_loop(frame, 0, false);
+    frame_loop_start(g_app, frame, update_offscreen);
+    host_started();   // backpropLab.ready: the API answers from now on, drawn or not
     return 0;
 }

@@ -13,7 +13,6 @@
 namespace {
 
 using bpl::kRowNames;
-constexpr float kFlashSeconds = 1.2f;
 constexpr float kTableScale = 0.87f;   // tables at ~13 px: two 4-unit tables side by side
 const ImVec2 kCellPadding(3.0f, 0.0f);
 
@@ -104,7 +103,7 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
 void draw_matrices(const AppState& app, const FormulaView& v) {
     float ease = learn_ease(app);
     float since = static_cast<float>(session_now(app) - app.learn.changed_at);
-    float flash = std::clamp(1.0f - since / kFlashSeconds, 0.0f, 1.0f);
+    float flash = std::clamp(1.0f - since / kLearnFlashSeconds, 0.0f, 1.0f);
     float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     for (size_t i = 0; i < v.matrices.size(); ++i) {
         if (i > 0) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include "imgui.h"
+#include "guest.hpp"
 #include "map_renderer.hpp"
 #include "net_probe.hpp"
 #include "panels.hpp"
@@ -25,6 +26,10 @@ int requested_tile_px = 48;      // panel can redraw both maps
 // 45 fps) the maps refresh every other frame and drop resolution (down to 35%), and below
 // 20 fps refresh at most every 0.4 s; once the weights have been still for a moment they are
 // redrawn once at full resolution.
+// While the net changes the maps may draw at a lower resolution; once it is still for
+// kSettleSeconds they are drawn again at full resolution, so the page keeps drawing until then.
+constexpr double kSettleSeconds = 0.3;
+
 struct MapQuality {
     double frame_ema = 1.0 / 60.0;
     float scale = 1.0f;
@@ -39,8 +44,9 @@ void update_quality(const AppState& app) {
     if (quality.frame == frame) return;
     quality.frame = frame;
     double now = ImGui::GetTime(), dt = ImGui::GetIO().DeltaTime;
+    if (dt > 0.25) dt = quality.frame_ema;   // the first frame after an idle spell: not a slow frame
     quality.frame_ema += (dt - quality.frame_ema) * 0.2;
-    bool moving = app.running || now - quality.last_change < 0.3;
+    bool moving = app.running || now - quality.last_change < kSettleSeconds;
     if (moving && dt > 1.0 / 20.0) quality.scale = std::max(0.35f, quality.scale * 0.8f);
     else if (moving && quality.frame_ema > 1.0 / 30.0) quality.scale = std::max(0.35f, quality.scale * 0.95f);
     else if (quality.frame_ema < 1.0 / 45.0) quality.scale = std::min(1.0f, quality.scale * 1.05f);
@@ -76,13 +82,14 @@ bool map_usable(const AppState& app) {
     return true;
 }
 
-void update_maps(const AppState& app) {
+void update_maps(AppState& app) {
     update_quality(app);
     if (!quality.redraw) return;
     float k = quality.effective;
     if (map_renderer_update(app.net, quantised(requested_output_px * k, 16), quantised(requested_tile_px * k, 8), k)) {
         quality.last_change = ImGui::GetTime();
         quality.last_redraw = quality.last_change;
+        if (k < 1.0f) guest_animate_for(app, kSettleSeconds + 0.05);
     }
 }
 

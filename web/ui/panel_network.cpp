@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include "guest.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"   // ImBezierCubicCalc
 #include "net_probe.hpp"
@@ -273,6 +274,7 @@ void update_pulse(AppState& app, double now) {
     if (stepped && (finished || !app.running)) {
         app.backprop_pulse_time = now;
         app.backprop_pulse_epoch = app.net.epoch;
+        guest_animate_for(app, pulse_duration(app.net));   // drawn to the end, also when paused
     }
 }
 
@@ -384,11 +386,12 @@ void draw_network_panel(AppState& app) {
     bool linked = hit.column < 0 && !hit.loss && app.hover.unit >= 0 && app.hover.from_unit < 0 &&
                   ImGui::GetFrameCount() - app.hover_frame <= 1;
     double now = ImGui::GetTime();
-    if (app.gradient_view) update_pulse(app, now);
-    double t = app.gradient_view ? now - app.backprop_pulse_time : -1.0;
+    const bool pulses = app.gradient_view && !guest_reduced_motion(app);   // reduced motion: none
+    if (pulses) update_pulse(app, now);
+    double t = pulses ? now - app.backprop_pulse_time : -1.0;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     draw_connections(dl, app, d, s, hit);
-    if (app.gradient_view) draw_pulses(dl, app, d, s, t);
+    if (pulses) draw_pulses(dl, app, d, s, t);
     draw_neurons(dl, app, d, s, rows, hit, linked);
     if (app.gradient_view && s.finite) draw_delta_arrivals(dl, d, app.net.num_layers, t);
     draw_labels(dl, app, d);
