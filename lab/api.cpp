@@ -67,9 +67,9 @@ std::string api_state_json(const AppState& app) {
            ",\"historyPoints\":" + std::to_string(app.loss_history.size()) +
            ",\"glContextLost\":" + json_bool(app.gl_context_lost) + ",\"lesson\":" + lesson_state_json(app) +
            ",\"visible\":" + json_bool(app.guest.visible) + ",\"idle\":" + json_bool(app.guest.idle) +
-           ",\"framesDrawn\":" + std::to_string(app.frames_drawn) + ",\"theme\":" +
-           json_string(guest_dark(app) ? "dark" : "light") + ",\"reducedMotion\":" + json_bool(guest_reduced_motion(app)) +
-           ",\"notices\":" + notices + "}";
+           ",\"framesDrawn\":" + std::to_string(app.frames_drawn) +
+           ",\"theme\":" + json_string(guest_dark(app) ? "dark" : "light") +
+           ",\"reducedMotion\":" + json_bool(guest_reduced_motion(app)) + ",\"notices\":" + notices + "}";
 }
 
 std::string api_set(AppState& app, std::string_view query) {

@@ -30,10 +30,11 @@ after(async () => { await browser?.close(); await server?.close(); await otherOr
 
 const drawn = (target) => target.evaluate(() => window.backpropLab.state().framesDrawn);
 
-// No frame drawn over the next `n` animation frames.
-async function assertStill(target, n, what) {
+// No frame drawn over the next `n` animation frames of `clock` (the host page for an embed:
+// Chromium stops animation frames in a cross-origin iframe that is out of view).
+async function assertStill(target, n, what, clock = target) {
   const a = await drawn(target);
-  await frames(target, n);
+  await frames(clock, n);
   const b = await drawn(target);
   assert.equal(b, a, `${what}: ${b - a} frames drawn in ${n} animation frames`);
 }
@@ -97,7 +98,7 @@ for (const [name, origin] of [['same-origin', () => server.origin], ['cross-orig
     await until(frame, () => window.backpropLab.state().visible === false);
     const asleep = await frame.evaluate(() => window.backpropLab.state());
     assert.equal(asleep.running, true, 'it still means to train');
-    await assertStill(frame, 20, 'out of view');
+    await assertStill(frame, 20, 'out of view', page);
     assert.equal((await frame.evaluate(() => window.backpropLab.state())).epoch, asleep.epoch, 'nothing trains out of view');
 
     // The API answers at once while asleep and changes the state.
@@ -105,6 +106,9 @@ for (const [name, origin] of [['same-origin', () => server.origin], ['cross-orig
     assert.equal(set.applied.lr, 0.5);
     const stepped = await frame.evaluate(() => window.backpropLab.step(7));
     assert.equal(stepped.epoch, asleep.epoch + 7);
+    await frame.evaluate(() => window.backpropLab.play());   // step() paused it: play again
+    await assertStill(frame, 10, 'playing out of view', page);
+    assert.equal((await frame.evaluate(() => window.backpropLab.state())).epoch, stepped.epoch, 'played, still asleep');
 
     // Scrolled into view: it wakes where it left off and trains on.
     await page.evaluate(() => document.getElementById('lab').scrollIntoView());

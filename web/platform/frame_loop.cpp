@@ -57,7 +57,10 @@ void schedule_next_change() {
     if (in >= 0) g_timer = emscripten_set_timeout(on_timer, in * 1000.0 + 1.0, nullptr);
 }
 
-int on_sdl_event(void*, SDL_Event*) {   // runs inside the browser's event handler
+// Runs inside the browser's event handler. SDL_PollEvent pushes a sentinel at the end of each
+// poll cycle, which watchers see too: it is not input, and waking on it would never idle.
+int on_sdl_event(void*, SDL_Event* event) {
+    if (event->type == SDL_POLLSENTINEL) return 0;
     frame_loop_wake();
     return 0;
 }
