@@ -209,6 +209,43 @@ long long history_oldest(const History& h) {
 
 size_t history_count(const History& h) { return h.thinned.size() + size_t(history_exact_count(h)); }
 
+// The newest snapshot older than `epoch` (nullptr: none); *values gets its numbers.
+const SnapshotInfo* snapshot_before(const History& h, long long epoch, const double** values) {
+    for (size_t i = h.key_count; i-- > 0;)
+        if (key_info(h, i).epoch < epoch) {
+            *values = key_values(h, i);
+            return &key_info(h, i);
+        }
+    auto it = std::lower_bound(h.thinned.begin(), h.thinned.end(), epoch,
+                               [](const SnapshotInfo& s, long long e) { return s.epoch < e; });
+    if (it == h.thinned.begin()) return nullptr;
+    --it;
+    *values = &h.thinned_values[size_t(it - h.thinned.begin()) * width(h)];
+    return &*it;
+}
+
+// A snapshot holds no gradients or deltas: those of its epoch come from replaying the epoch
+// into it from the snapshot before. Where that replay does not land on the snapshot's weights
+// (a settings change thinned away in between) or there is none, they are unknown: zero.
+void restore_gradients(const History& h, const SnapshotInfo& at, const double* at_values, bpl::Network& net) {
+    const double* values = nullptr;
+    const SnapshotInfo* before = snapshot_before(h, at.epoch, &values);
+    bpl::Network replay = net;
+    if (before && load_snapshot(*before, values, replay)) {
+        bpl::train_epochs(replay, at.epoch - before->epoch);
+        if (!replay.diverged && replay.epoch == at.epoch &&
+            std::memcmp(replay.params.data(), at_values, net.param_count * sizeof(double)) == 0) {
+            net.grads = replay.grads;
+            net.delta = replay.delta;
+            net.z = replay.z;
+            net.a = replay.a;
+            return;
+        }
+    }
+    std::fill(net.grads.begin(), net.grads.end(), 0.0);
+    std::fill(net.delta.begin(), net.delta.end(), 0.0);
+}
+
 bool history_restore(const History& h, long long epoch, bpl::Network& net) {
     if (net.param_count != h.param_count) return false;
     const double* values = nullptr;
@@ -216,6 +253,7 @@ bool history_restore(const History& h, long long epoch, bpl::Network& net) {
     if (!base) return false;
     bpl::Network replay = net;   // net stays untouched unless the replay lands on `epoch`
     if (!load_snapshot(*base, values, replay)) return false;
+    if (base->epoch == epoch) restore_gradients(h, *base, values, replay);
     bpl::train_epochs(replay, epoch - base->epoch);   // deterministic: the same epochs as the first time
     if (replay.diverged || replay.epoch != epoch || replay.phase != 0) return false;
     std::fill(replay.last_step.begin(), replay.last_step.end(),
