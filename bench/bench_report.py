@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """bench-report: joins the pieces scripts/bench.sh collected (engine-bench natively and in WASM,
-numpy_bench.py, page_bench.mjs) into one table with the targets marked met / NOT MET,
+numpy_bench.py, page_bench.mjs, guest_bench.mjs) into one table with the targets marked met / NOT MET,
 and writes everything as JSON. Usage: bench_report.py <folder with the pieces> <out.json>."""
 import json
 import os
@@ -92,6 +92,44 @@ def memory_rows(page, targets):
     return lines
 
 
+def guest_rows(guest, targets):
+    if not guest:
+        return []
+    lines = [f"5. The page as a guest: CPU of all browser processes, % of one core over {guest['seconds']} s "
+             f"({guest['cores']} cores); 'above' = above the bare browser in the same run",
+             f"   {'situation':70} {'CPU':>6} {'above':>6}  other"]
+    rows = {r["situation"]: r for r in guest["rows"]}
+    for r in guest["rows"]:
+        if "cpu" not in r:
+            continue
+        other = {k: v for k, v in r.items() if k not in ("situation", "cpu", "above_bare")}
+        above = f"{r['above_bare']:>6.1f}" if "above_bare" in r else f"{'':>6}"
+        lines.append(f"   {r['situation']:70} {r['cpu']:>6.1f} {above}  {json.dumps(other) if other else ''}")
+    hover_t, hover_i = guest.get("hover_training"), guest.get("hover_idle")
+    if hover_t and hover_i:
+        lines.append(f"   pointer move to drawn frame: training page median {hover_t['median_ms']} ms (max "
+                     f"{hover_t['max_ms']}), paused idle page median {hover_i['median_ms']} ms (max {hover_i['max_ms']})")
+        targets.append(("guest: hover on an idle page within one frame of training's",
+                        f"{hover_i['median_ms']} vs {hover_t['median_ms']} ms",
+                        hover_i["median_ms"] <= hover_t["median_ms"] + 1000 / 60))
+
+    def goal(name, situation, limit):
+        r = rows.get(situation)
+        if r:
+            targets.append((name, f"+{r['above_bare']:.1f}%", r["above_bare"] <= limit))
+
+    goal("guest: full page paused <= bare + 5%", "full page, paused, mouse still", 5)
+    for kind in ("cross-origin", "same-origin"):
+        goal(f"guest: {kind} embed out of view <= bare + 3%",
+             f"blog, one {kind} embed far out of view (from 1.5 s after the scroll)", 3)
+    goal("guest: three embeds paused <= bare + 5%", "three embeds, all paused", 5)
+    one = rows.get("three embeds, one training, two paused")
+    if one:
+        targets.append(("guest: one of three training >= 80% of a lone embed's fps", f"{one['fps_vs_lone']:.2f}",
+                        one["fps_vs_lone"] >= 0.8))
+    return lines
+
+
 def main(folder, out_path):
     native, wasm = load(folder, "engine-native.json"), load(folder, "engine-wasm.json")
     numpy = {}
@@ -100,11 +138,13 @@ def main(folder, out_path):
         if n:
             numpy[n["name"]] = n
     page = load(folder, "page.json") or {}
+    guest = load(folder, "guest.json")
     targets = []
     lines = []
     if native and wasm:
         lines += engine_rows(native, wasm, numpy, targets)
     lines += page_rows(page, targets) + download_rows(page, targets) + memory_rows(page, targets)
+    lines += guest_rows(guest, targets)
     load_avg = open("/proc/loadavg").read().split()[:3]
     cpus = os.cpu_count()
     lines.append(f"Machine: {cpus} cores, load average {' '.join(load_avg)} at the end of the run "
@@ -114,7 +154,7 @@ def main(folder, out_path):
         lines.append(f"   {mark(ok):8} {name:52} {value}")
     print("\n".join(lines))
     with open(out_path, "w") as f:
-        json.dump({"engine": {"native": native, "wasm": wasm, "numpy": numpy}, "page": page,
+        json.dump({"engine": {"native": native, "wasm": wasm, "numpy": numpy}, "page": page, "guest": guest,
                    "load_average": load_avg, "cores": cpus,
                    "targets": [{"target": n, "value": v, "met": ok} for n, v, ok in targets]}, f, indent=1)
     return 0

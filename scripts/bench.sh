@@ -4,9 +4,11 @@
 #   1. engine ns/epoch, 2-4-1 sigmoid and 2-16-16-1 tanh: natively, as WASM under Node, and the
 #      NumPy reference loop (bench/numpy_bench.py) from the same initial weights;
 #   2. the page's per-frame cost and fps in headless Chromium (bench/page_bench.mjs);
-#   3. download size and time to first frame;  4. WASM heap size over a long run.
+#   3. download size and time to first frame;  4. WASM heap size over a long run;
+#   5. CPU of the page as a guest (paused, out of view, three embeds) beside the bare browser
+#      in the same run, and the hover delay (bench/guest_bench.mjs).
 # Prints a table with each target met / NOT MET and writes it all to build/bench.json.
-#   BENCH_ONLY=engine|page        run one half only
+#   BENCH_ONLY=engine|page|guest  run one part only (comma-separated list)
 #   BENCH_FRAMES=240              frames timed per page setting
 #   BENCH_MEMORY_FRAMES=10000     frames of the memory run (about 3 to 8 minutes at 20-60 fps)
 #   BENCH_EPOCHS=100000           steady-state epochs timed per engine net (in short runs)
@@ -14,7 +16,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 OUT="$ROOT/build/bench"
 mkdir -p "$OUT"
-ONLY="${BENCH_ONLY:-engine,page}"
+ONLY="${BENCH_ONLY:-engine,page,guest}"
 EPOCHS="${BENCH_EPOCHS:-100000}"
 PY=/usr/bin/python3   # Debian's interpreter: the one with python3-numpy
 
@@ -54,6 +56,11 @@ fi
 if [[ ",$ONLY," == *",page,"* ]]; then
   echo "== page: headless Chromium (a few minutes)" >&2
   BPL_WEB_DIR="$ROOT/build/web" node bench/page_bench.mjs >"$OUT/page.json"
+fi
+
+if [[ ",$ONLY," == *",guest,"* ]]; then
+  echo "== guest: CPU paused, out of view, three embeds (about two minutes)" >&2
+  BPL_WEB_DIR="$ROOT/build/web" node bench/guest_bench.mjs >"$OUT/guest.json"
 fi
 
 "$PY" bench/bench_report.py "$OUT" "$ROOT/build/bench.json"
