@@ -128,6 +128,7 @@ set(BPL_UI_HEADERS
   ${CMAKE_SOURCE_DIR}/web/ui/network_tooltips.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/panels.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/plot_line.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/theme_colors.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/ui_theme.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/viz_labels.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/viz_palette.hpp
@@ -172,6 +173,7 @@ set(BPL_TEST_FILES
   ${CMAKE_SOURCE_DIR}/tests/test_pinned_weights.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_reference.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_rng.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_theme_contrast.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_trainer.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_weights_json.cpp
 )

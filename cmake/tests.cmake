@@ -25,7 +25,10 @@ bpl_require_files("test scripts (part of the repository: git checkout -- tests)"
 # One test program for the engine and the lab (the page's platform-free model), native and WASM.
 add_executable(engine_tests ${CMAKE_SOURCE_DIR}/tests/doctest_main.cpp ${BPL_TEST_FILES})
 target_link_libraries(engine_tests PRIVATE bpl_lab bpl_engine)
-target_include_directories(engine_tests PRIVATE ${DOCTEST_INCLUDE_DIR} ${CMAKE_SOURCE_DIR}/tests)
+# The page's colour tables are plain headers in web/ui and web/render (tests/test_theme_contrast.cpp);
+# tests/structure/check_layers.py lets a test include only web headers free of platform headers.
+target_include_directories(engine_tests PRIVATE ${DOCTEST_INCLUDE_DIR} ${CMAKE_SOURCE_DIR}/tests
+                           ${CMAKE_SOURCE_DIR}/web/ui ${CMAKE_SOURCE_DIR}/web/render)
 target_compile_options(engine_tests PRIVATE ${BPL_WARNINGS})
 bpl_embed_files(engine_tests golden_outputs.hpp bpl_golden text ${BPL_GOLDEN_FILES})
 target_compile_definitions(engine_tests PRIVATE BPL_HAVE_GOLDEN=1)

@@ -35,6 +35,7 @@ uniform float contour_width;          // line half-width in rendered pixels (thi
 uniform vec3 negative_color;
 uniform vec3 neutral_color;
 uniform vec3 positive_color;
+uniform vec3 contour_color;           // dark on the light theme's maps, light on the dark one's
 
 in vec2 map_uv;
 out vec4 frag_color;
@@ -100,6 +101,6 @@ void main() {
     float field = (contour_on_z == 1 ? z_unit : a_unit) - contour_level;
     float pixel = max(fwidth(field), 1e-20);
     float line = 1.0 - smoothstep(contour_width - 0.5, contour_width + 0.5, abs(field) / pixel);
-    color = mix(color, vec3(0.12, 0.15, 0.20), 0.8 * line);
+    color = mix(color, contour_color, 0.8 * line);
     frag_color = vec4(color, 1.0);
 }

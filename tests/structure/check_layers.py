@@ -15,6 +15,10 @@ tests/ (C/C++ files only: .cpp .hpp .h .cc .inc):
     be unique): engine -> engine; lab -> engine, lab; web/render -> +render;
     web/ui -> +render, ui; web/platform -> anything; cli/bench/tests -> engine,
     lab and themselves.  Unresolved names are third-party/generated: allowed.
+    One exception: tests may include a web/render or web/ui HEADER that is
+    platform-free, i.e. could sit in lab/: it includes only standard headers
+    (<...>, no third-party family) and engine or lab headers (the colour
+    tables, which tests/test_theme_contrast.cpp checks natively).
  4. No include cycle between modules (foo.cpp + foo.hpp in one folder).
  5. No C/C++ file under web/ outside web/platform, web/render, web/ui.
     (Such a file is otherwise unchecked until it lands in a layer.)
@@ -108,6 +112,26 @@ def module_of(rel):
     return rel if ext == ".inc" else stem
 
 
+PLATFORM_FREE_HOMES = {"web/render", "web/ui"}   # tests may include such headers from these
+
+
+def platform_free(rel, includes, headers):
+    """True when the header `rel` includes only standard headers and engine/lab headers."""
+    if rel.endswith((".cpp", ".cc")) or layer_of(rel) not in PLATFORM_FREE_HOMES:
+        return False
+    for bracket, name in includes[rel]:
+        if header_family(name):
+            return False
+        found = headers.get(name.rsplit("/", 1)[-1], [])
+        if not found:
+            if bracket == '"':
+                return False            # generated or third-party: cannot be vouched for
+            continue                    # <cmath>, <cstdint>, ...
+        if len(found) != 1 or layer_of(found[0]) not in DEPS["lab"]:
+            return False
+    return True
+
+
 def check(root):
     """Return (problems, stats).  Each problem is one 'file:line: what: why' line."""
     files = []
@@ -120,14 +144,18 @@ def check(root):
     for rel in files:
         if not rel.endswith((".cpp", ".cc")):
             headers[rel.rsplit("/", 1)[-1]].append(rel)
+    sources, includes = {}, {}
+    for rel in files:
+        with open(os.path.join(root, rel), encoding="utf-8", errors="replace") as fh:
+            sources[rel] = strip_source(fh.read())
+        includes[rel] = [(m.group(1), m.group(2).strip()) for m in INCLUDE_RE.finditer(sources[rel][0])]
     problems, edges, unresolved = [], defaultdict(list), 0
     for rel in files:
         layer = layer_of(rel)
         if layer == "web":
             problems.append(f"{rel}:1: loose web file: C/C++ under web/ must live in "
                             "web/platform, web/render or web/ui")
-        with open(os.path.join(root, rel), encoding="utf-8", errors="replace") as fh:
-            no_comments, code = strip_source(fh.read())
+        no_comments, code = sources[rel]
         loose = layer == "web"
         for m in INCLUDE_RE.finditer(no_comments):
             line = no_comments.count("\n", 0, m.start()) + 1
@@ -148,9 +176,12 @@ def check(root):
                 continue
             target = found[0]
             allowed, tlayer = DEPS.get(layer, set()), layer_of(target)
-            if allowed is not ANY and tlayer not in allowed:
+            if allowed is not ANY and tlayer not in allowed and not (
+                    layer == "tests" and platform_free(target, includes, headers)):
+                extra = (" (and web/render, web/ui headers that include only standard, engine and lab headers)"
+                         if layer == "tests" else "")
                 problems.append(f"{where}: layer violation: {layer}/ includes {target} ({tlayer}/); "
-                                f"{layer}/ may include only {', '.join(sorted(allowed))}")
+                                f"{layer}/ may include only {', '.join(sorted(allowed))}{extra}")
             a, b = module_of(rel), module_of(target)
             if a != b:
                 edges[(a, b)].append(f"{where}")
@@ -222,7 +253,8 @@ CLEAN = {
     "web/ui/panel.cpp": '#include "imgui.h"\n#include "imgui_internal.h"\n#include "gl.hpp"\n',
     "web/platform/main.cpp": '#include <emscripten.h>\n#include <SDL.h>\n#include "imgui_impl_sdl.h"\n'
                              '#include "gl.hpp"\nEM_JS(void, f, (), {});\nEMSCRIPTEN_KEEPALIVE int g();\n',
-    "tests/t.cpp": '#include <doctest/doctest.h>\n#include "model.hpp"\n',
+    "web/ui/colors.hpp": '#pragma once\n#include <cstdint>\n#include "model.hpp"\n',
+    "tests/t.cpp": '#include <doctest/doctest.h>\n#include "model.hpp"\n#include "colors.hpp"\n',
     "tests/browser/x.test.mjs": "EM_ASM(); // JS is not scanned\n",
 }
 BAD = {  # name: (files added to CLEAN, expected message fragment, expected problem count)
@@ -239,6 +271,15 @@ BAD = {  # name: (files added to CLEAN, expected message fragment, expected prob
     "engine includes lab": ({"engine/bad.cpp": '#include "model.hpp"\n'}, "layer violation: engine/ includes lab/model.hpp", 1),
     "render includes ui": ({"web/ui/w.hpp": "", "web/render/bad.cpp": '#include "w.hpp"\n'}, "web/render/ includes web/ui/w.hpp", 1),
     "tests include platform": ({"web/platform/host.hpp": "", "tests/bad.cpp": '#include "host.hpp"\n'}, "tests/ includes web/platform/host.hpp", 1),
+    "tests include a ui header with imgui": ({"web/ui/w.hpp": '#include "imgui.h"\n', "tests/bad.cpp": '#include "w.hpp"\n'},
+                                            "tests/bad.cpp:1: layer violation: tests/ includes web/ui/w.hpp", 1),
+    "tests include a ui header with a render header": ({"web/ui/w.hpp": '#include "gl.hpp"\n', "tests/bad.cpp": '#include "w.hpp"\n'},
+                                                      "tests/ includes web/ui/w.hpp", 1),
+    "tests include a ui header with a generated one": ({"web/ui/w.hpp": '#include "fonts_embedded.hpp"\n', "tests/bad.cpp": '#include "w.hpp"\n'},
+                                                      "tests/ includes web/ui/w.hpp", 1),
+    "tests include a platform-free platform header": ({"web/platform/p.hpp": "#include <cstdint>\n", "tests/bad.cpp": '#include "p.hpp"\n'},
+                                                      "tests/ includes web/platform/p.hpp", 1),
+    "cli includes a platform-free ui header": ({"cli/bad.cpp": '#include "colors.hpp"\n'}, "cli/ includes web/ui/colors.hpp", 1),
     "loose web file": ({"web/x.cpp": "int x;\n"}, "web/x.cpp:1: loose web file", 1),
     "ambiguous name": ({"lab/net.hpp": "", "lab/bad.cpp": '#include "net.hpp"\n'}, "ambiguous include 'net.hpp'", 3),
 }

@@ -83,6 +83,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 }
 
 void render_frame() {
+    ui_theme_follow(g_app);
     ImGui_ImplSDL2_NewFrame();
     track_mouse_without_focus(g_window);
     ImGui::NewFrame();
@@ -92,7 +93,7 @@ void render_frame() {
     ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, int(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                int(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui_color::page_bg);
+    ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui_color().page_bg);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     imgui_renderer_draw(ImGui::GetDrawData());

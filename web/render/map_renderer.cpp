@@ -59,7 +59,7 @@ struct Uniforms {
     GLint params, num_layers, layer_fan_in, layer_fan_out, layer_row;
     GLint activation, output_activation, leaky_slope, stop_layer, stop_unit, input_box;
     GLint output_mode, value_center, value_scale, contour_on_z, contour_level, contour_width;
-    GLint negative_color, neutral_color, positive_color;
+    GLint negative_color, neutral_color, positive_color, contour_color;
 };
 
 struct Renderer {
@@ -72,6 +72,7 @@ struct Renderer {
     std::vector<float> staged, drawn;   // packed params (RGBA rows): this call's and the drawn ones
     bpl::Config drawn_config;
     int drawn_output_px = 0, drawn_tile_px = 0;
+    viz::Palette palette = viz::kLightPalette;      // the theme's colours, as last drawn
     double peak[bpl::kMaxLayers][kMaxUnits] = {};   // max |a| per hidden unit over the square
     float contour_width = 1.0f;                     // rendered px; see map_renderer_update
 } r;
@@ -106,7 +107,8 @@ void find_uniforms() {
                    at("layer_row"),     at("activation"),     at("output_activation"), at("leaky_slope"),
                    at("stop_layer"),    at("stop_unit"),      at("input_box"),         at("output_mode"),
                    at("value_center"),  at("value_scale"),    at("contour_on_z"),      at("contour_level"),
-                   at("contour_width"), at("negative_color"), at("neutral_color"),     at("positive_color")};
+                   at("contour_width"), at("negative_color"), at("neutral_color"),     at("positive_color"),
+                   at("contour_color")};
 }
 
 // RGBA8 colour target with its framebuffer; false when the framebuffer is incomplete.
@@ -202,9 +204,11 @@ void set_network_uniforms(const bpl::Network& net) {
     glUniform1i(r.u.output_activation, static_cast<int>(net.config.output_activation));
     glUniform1f(r.u.leaky_slope, static_cast<float>(bpl::kLeakySlope));
     glUniform4f(r.u.input_box, kMapMin, kMapMin, kMapMax, kMapMax);
-    glUniform3f(r.u.negative_color, viz::kNegative.r, viz::kNegative.g, viz::kNegative.b);
-    glUniform3f(r.u.neutral_color, viz::kNeutral.r, viz::kNeutral.g, viz::kNeutral.b);
-    glUniform3f(r.u.positive_color, viz::kPositive.r, viz::kPositive.g, viz::kPositive.b);
+    auto colour = [](GLint at, const viz::Rgb& c) { glUniform3f(at, c.r, c.g, c.b); };
+    colour(r.u.negative_color, r.palette.negative);
+    colour(r.u.neutral_color, r.palette.neutral);
+    colour(r.u.positive_color, r.palette.positive);
+    colour(r.u.contour_color, r.palette.contour);
     glBindVertexArray(r.vao);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, r.params_texture);
@@ -296,13 +300,17 @@ void map_renderer_shutdown() {
 bool map_renderer_available() { return r.available; }
 const char* map_renderer_status() { return r.status.c_str(); }
 
-bool map_renderer_update(const bpl::Network& net, int output_px, int tile_px, float detail) {
+bool map_renderer_update(const bpl::Network& net, const viz::Palette& palette, int output_px, int tile_px,
+                         float detail) {
     if (!r.available || !fits(net)) return false;
     output_px = std::clamp(output_px, 16, kMaxOutputPx);
     tile_px = std::clamp(tile_px, 8, kMaxTilePx);
     stage_params(net);
     bool params_changed = r.staged != r.drawn || net.config != r.drawn_config;
-    if (!params_changed && output_px == r.drawn_output_px && tile_px == r.drawn_tile_px) return false;
+    bool palette_changed = !(palette == r.palette);
+    if (!params_changed && !palette_changed && output_px == r.drawn_output_px && tile_px == r.drawn_tile_px)
+        return false;
+    r.palette = palette;
     // Targets are allocated once at their largest size; maps use their lower-left corner.
     bool ok = make_target(r.output, kMaxOutputPx, kMaxOutputPx) &&
               make_target(r.atlas, kAtlasCols * kMaxTilePx, kAtlasRows * kMaxTilePx);

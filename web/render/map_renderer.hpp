@@ -2,6 +2,7 @@
 // (the output map and an atlas of per-neuron tiles), redrawn only when the weights change.
 #pragma once
 #include "network.hpp"
+#include "palette.hpp"
 
 constexpr double kMapMin = -0.5, kMapMax = 1.5;   // the input square [−0.5, 1.5]² every map shows
 
@@ -15,14 +16,15 @@ void map_renderer_shutdown();   // frees GL objects (also called before rebuildi
 bool map_renderer_available();
 const char* map_renderer_status();   // one line saying why the maps are unavailable
 
-// Redraws the output map (output_px square) and every hidden unit's tile (tile_px square)
-// when net's params, shape or the sizes changed since the last call (nets wider than
+// Redraws the output map (output_px square) and every hidden unit's tile (tile_px square) in
+// `palette` when net's params, shape, the sizes or the palette changed since the last call (nets wider than
 // kPageMaxHiddenUnits units are not drawn). All GL state it touches
 // is restored. Both sizes are clamped to what the render targets hold. Returns true when the
-// params or shape changed (not for a size change alone). `detail` (0..1] is the rendered size
+// params or shape changed (not for a size or palette change alone). `detail` (0..1] is the rendered size
 // over the displayed size: contour lines get thinner in rendered pixels so they stay ~2 px on
 // screen when a reduced map is magnified.
-bool map_renderer_update(const bpl::Network& net, int output_px, int tile_px, float detail = 1.0f);
+bool map_renderer_update(const bpl::Network& net, const viz::Palette& palette, int output_px, int tile_px,
+                         float detail = 1.0f);
 MapImage map_renderer_output();
 MapImage map_renderer_neuron(int layer, int unit);
 // Largest |a| of a hidden unit over a 9 x 9 grid of the square, as of the last redraw

@@ -50,7 +50,7 @@ void header_contents(bool compact, bool stacked) {
         ImGui::SameLine(0, 14);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(compact ? "A tiny neural network learning XOR, live."
                                    : "A tiny neural network learning XOR, live: the forward pass computes an output, "
@@ -85,7 +85,7 @@ void draw_notices_overlay(AppState& app, ImVec2 anchor, float width, bool from_b
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, ImGui::GetIO().DisplaySize.y * 0.6f));
     bool only_info = !app.net.diverged;
     for (const Notice& n : app.notices) only_info = only_info && n.kind == NoticeKind::info;
-    ImGui::PushStyleColor(ImGuiCol_Border, only_info ? ui_color::accent : ui_color::bad);
+    ImGui::PushStyleColor(ImGuiCol_Border, only_info ? ui_color().accent : ui_color().bad);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoFocusOnAppearing;
@@ -155,7 +155,7 @@ void section(AppState& app, int index, const char* title, const char* subtitle, 
              bool fit = false) {
     static float needed[8] = {};
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10, 8));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32_WHITE);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui_color().panel_bg);
     ImGui::PushID(index);
     ImGui::BeginChild("section", ImVec2(0, fit ? std::max(h, needed[index]) : h), true,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -179,7 +179,7 @@ void layout_stacked(AppState& app, float W, float H) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(W, H));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui_color::page_bg);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui_color().page_bg);
     if (ImGui::Begin("##stacked", nullptr, kPanelFlags)) {
         header_contents(true, true);
         float inner = ImGui::GetContentRegionAvail().x;

@@ -2,6 +2,7 @@
 #include "imgui.h"
 #include "learn.hpp"
 #include "panels.hpp"
+#include "ui_theme.hpp"
 
 void draw_mode_switch(AppState& app, float right) {
     const char* labels[2] = {"Explore", "Step through backprop"};
@@ -12,12 +13,8 @@ void draw_mode_switch(AppState& app, float right) {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     for (int i = 0; i < 2; ++i) {
         bool on = app.learn.active == (i == 1);
-        ImGui::PushStyleColor(ImGuiCol_Button,
-                              on ? ImVec4(0.0f, 0.447f, 0.698f, 1.0f) : ImVec4(0.88f, 0.90f, 0.93f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
         if (i == 1) ImGui::SameLine();
-        if (ImGui::Button(labels[i])) learn_set_active(app, i == 1);
-        ImGui::PopStyleColor(2);
+        if (on ? ui_primary_button(labels[i]) : ImGui::Button(labels[i])) learn_set_active(app, i == 1);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(
                 "%s",

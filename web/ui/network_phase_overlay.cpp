@@ -12,8 +12,11 @@
 
 namespace {
 
-constexpr ImU32 kForward = IM_COL32(0, 114, 178, 255);      // signals: the accent blue
-constexpr ImU32 kBackward = IM_COL32(204, 121, 167, 255);   // δ: reddish purple (Okabe–Ito)
+// Signals in the accent blue, δ in reddish purple (Okabe–Ito): rings, flows and cues in these,
+// labels in the shades that read as text (accent, backward_ink, bad_text).
+ImU32 forward_color() { return ui_color().accent; }
+ImU32 backward_color() { return ui_color().backward; }
+ImU32 backward_ink() { return ui_color().backward_ink; }
 
 struct Overlay {
     const AppState& app;
@@ -34,7 +37,7 @@ void label(const Overlay& o, ImVec2 at, const char* text, ImU32 ink, float alpha
     ImFont* font = ImGui::GetFont();
     ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, text);
     ImVec2 lo(at.x - ts.x * 0.5f - 3, at.y - ts.y * 0.5f - 1), hi(at.x + ts.x * 0.5f + 3, at.y + ts.y * 0.5f + 1);
-    o.dl->AddRectFilled(lo, hi, IM_COL32(255, 255, 255, static_cast<int>(225 * alpha)), 3.0f);
+    o.dl->AddRectFilled(lo, hi, theme::with_alpha(ui_color().panel_bg, static_cast<int>(225 * alpha)), 3.0f);
     o.dl->AddRect(lo, hi, (ink & 0x00FFFFFF) | (static_cast<ImU32>(160 * alpha) << 24), 3.0f);
     o.dl->AddText(font, size, ImVec2(lo.x + 3, lo.y + 1), (ink & 0x00FFFFFF) | (static_cast<ImU32>(255 * alpha) << 24),
                   text);
@@ -68,7 +71,7 @@ void flow(const Overlay& o, int c, ImU32 col, bool backward) {
             float t = backward ? 1.0f - phase : phase;
             ImVec2 at = ImBezierCubicCalc(p[0], p[1], p[2], p[3], t);
             o.dl->AddCircleFilled(at, 4.0f, col);
-            o.dl->AddCircle(at, 4.0f, IM_COL32_WHITE, 0, 1.0f);
+            o.dl->AddCircle(at, 4.0f, ui_color().point_ring, 0, 1.0f);
         }
 }
 
@@ -78,19 +81,19 @@ void ring(const Overlay& o, int c, int u, ImU32 col) {
 
 // Labels under every neuron of engine layer l: name + value (z, or δ) for the focus row.
 void unit_labels(const Overlay& o, int l, const std::vector<double>& prev, const std::vector<double>& cur,
-                 const char* name, ImU32 col) {
+                 const char* name, ImU32 ring_col, ImU32 ink) {
     const bpl::LayerShape& s = o.app.net.layers[l];
     for (int u = 0; u < s.fan_out; ++u) {
         size_t i = s.unit + static_cast<size_t>(o.row) * s.fan_out + u;
         char text[48];
         value_text(text, sizeof text, name, eased(o, prev, cur, i));
         ImVec2 p = o.d.pos[l + 1][u];
-        ring(o, l + 1, u, col);
+        ring(o, l + 1, u, ring_col);
         bool room_below = p.y + o.d.radius + 22.0f < o.d.max.y;   // else lower right, clear of the legend
         label(o,
               room_below ? ImVec2(p.x, p.y + o.d.radius + 13.0f)
                          : ImVec2(p.x + o.d.radius + 34.0f, p.y + o.d.radius * 0.6f),
-              text, col);
+              text, ink);
     }
 }
 
@@ -116,7 +119,7 @@ void connection_cue(const Overlay& o, const std::vector<double>& values, float a
             for (int i = 0; i < o.d.units[c - 1]; ++i) {
                 double v = values[net.layers[c - 1].w + static_cast<size_t>(i) * o.d.units[c] + j];
                 float f = static_cast<float>(std::fabs(v) / max_abs);
-                ImU32 col = ((v < 0 ? ui_color::bad : kForward) & 0x00FFFFFF) |
+                ImU32 col = ((v < 0 ? ui_color().bad : forward_color()) & 0x00FFFFFF) |
                             (static_cast<ImU32>((70 + 150 * f) * alpha) << 24);
                 ImVec2 p[4];
                 connection_curve(o.d, c, i, j, p);
@@ -167,7 +170,7 @@ void connection_labels(const Overlay& o, const std::vector<double>& values, floa
             ImVec4 r(at.x - ts.x * 0.5f - 4, at.y - ts.y * 0.5f - 2, at.x + ts.x * 0.5f + 4, at.y + ts.y * 0.5f + 2);
             if (std::any_of(taken.begin(), taken.end(), [&](const ImVec4& q) { return overlaps(r, q); })) continue;
             taken.push_back(r);
-            label(o, at, text, cl.v < 0 ? ui_color::bad : kForward, alpha);
+            label(o, at, text, cl.v < 0 ? ui_color().bad_text : ui_color().accent, alpha);
             placed_other += cl.focus ? 0 : 1;
             break;
         }
@@ -178,7 +181,7 @@ void loss_marks(const Overlay& o, bool backward) {
     ImVec2 out = o.d.pos[o.d.columns - 1][0];
     ImVec2 lo(o.d.loss_pos.x - o.d.loss_half.x, o.d.loss_pos.y - o.d.loss_half.y);
     ImVec2 hi(o.d.loss_pos.x + o.d.loss_half.x, o.d.loss_pos.y + o.d.loss_half.y);
-    ImU32 col = backward ? kBackward : kForward;
+    ImU32 col = backward ? backward_color() : forward_color();
     o.dl->AddRect(ImVec2(lo.x - 3, lo.y - 3), ImVec2(hi.x + 3, hi.y + 3), col, 6.0f, 0, 3.0f);
     float phase = static_cast<float>(std::fmod(o.now * 0.9, 1.0));
     float t = backward ? 1.0f - phase : phase;
@@ -200,9 +203,9 @@ void phase_banner(const Overlay& o, const PhaseView& v) {
     ImVec2 hi(o.d.max.x, o.d.max.y), lo(hi.x - w, hi.y - 2.0f * line - 8.0f);
     bool back = v.phase.kind != bpl::PhaseKind::forward && v.phase.kind != bpl::PhaseKind::loss &&
                 v.phase.kind != bpl::PhaseKind::update;
-    o.dl->AddRectFilled(lo, hi, back ? kBackward : kForward, 7.0f);
-    o.dl->AddText(ImVec2(lo.x + 7.0f, lo.y + 4.0f), IM_COL32_WHITE, first.c_str());
-    o.dl->AddText(ImVec2(lo.x + 7.0f, lo.y + 4.0f + line), IM_COL32(255, 255, 255, 210), second);
+    o.dl->AddRectFilled(lo, hi, back ? backward_ink() : ui_color().accent, 7.0f);
+    o.dl->AddText(ImVec2(lo.x + 7.0f, lo.y + 4.0f), ui_color().on_accent, first.c_str());
+    o.dl->AddText(ImVec2(lo.x + 7.0f, lo.y + 4.0f + line), ui_color().on_accent, second);
 }
 
 }   // namespace
@@ -217,24 +220,24 @@ void draw_network_phase_overlay(AppState& app, const DiagramLayout& d) {
     char text[48];
     switch (v.phase.kind) {
         case bpl::PhaseKind::forward:
-            flow(o, l + 1, kForward, false);
-            unit_labels(o, l, s.prev_z, net.z, "z ", kForward);
+            flow(o, l + 1, forward_color(), false);
+            unit_labels(o, l, s.prev_z, net.z, "z ", forward_color(), ui_color().accent);
             break;
         case bpl::PhaseKind::loss:
             loss_marks(o, false);
             value_text(text, sizeof text, "ℓ ", net.sample_loss[o.row]);
-            label(o, ImVec2(d.loss_pos.x, d.loss_pos.y + d.loss_half.y + 13.0f), text, kForward);
+            label(o, ImVec2(d.loss_pos.x, d.loss_pos.y + d.loss_half.y + 13.0f), text, ui_color().accent);
             break;
         case bpl::PhaseKind::output_delta:
             loss_marks(o, true);
-            unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward);
+            unit_labels(o, l, s.prev_delta, net.delta, "δ ", backward_color(), backward_ink());
             break;
         case bpl::PhaseKind::hidden_delta:
-            flow(o, l + 2, kBackward, true);
-            unit_labels(o, l, s.prev_delta, net.delta, "δ ", kBackward);
+            flow(o, l + 2, backward_color(), true);
+            unit_labels(o, l, s.prev_delta, net.delta, "δ ", backward_color(), backward_ink());
             break;
         case bpl::PhaseKind::gradients:
-            for (int c = 1; c < d.columns; ++c) flow(o, c, kBackward, true);
+            for (int c = 1; c < d.columns; ++c) flow(o, c, backward_color(), true);
             connection_labels(o, net.grads, 1.0f);
             break;
         case bpl::PhaseKind::update:

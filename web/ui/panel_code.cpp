@@ -107,7 +107,7 @@ Tag tag_of(const bpl::Network& net, const PhaseView& v, bool cpp) {
 
 void draw_code(const AppState& app, const std::vector<CodeLine>& lines, Tag lit, Tag lit2, float height) {
     static Tag scrolled_to = none;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui_color::plot_bg);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ui_color().plot_bg);
     ImGui::BeginChild("code", ImVec2(0, height), true, ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::PushFont(g_fonts.mono);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -117,9 +117,9 @@ void draw_code(const AppState& app, const std::vector<CodeLine>& lines, Tag lit,
         if (on) {
             float w = ImGui::GetWindowWidth();
             dl->AddRectFilled(ImVec2(p.x - 6, p.y - 1), ImVec2(p.x + w, p.y + ImGui::GetTextLineHeight() + 1),
-                              IM_COL32(255, 214, 102, 150));
+                              theme::with_alpha(ui_color().mark_bg, 150));
             dl->AddRectFilled(ImVec2(p.x - 6, p.y - 1), ImVec2(p.x - 3, p.y + ImGui::GetTextLineHeight() + 1),
-                              ui_color::accent);
+                              ui_color().accent);
         }
         ImGui::TextUnformatted(line.text.c_str());
         if (on && lit != scrolled_to) {
@@ -137,7 +137,7 @@ void draw_print_log(const AppState& app) {
     std::string why = learn_faithful_reasons(app);
     ImGui::PushTextWrapPos(0.0f);
     if (!why.empty()) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::text_dim),
+        ImGui::TextColored(ui_vec4(ui_color().text_dim),
                            "Not seed-faithful: %s. Losses differ from the Python program's.", why.c_str());
         ImGui::PopTextWrapPos();
         return;
@@ -147,8 +147,7 @@ void draw_print_log(const AppState& app) {
     std::string cmd =
         "reference.py --hidden " + std::to_string(c.hidden_units[0]) + " --lr " + bpl::format_shortest(c.lr) +
         (log.seeded_start ? " --seed " + std::to_string(c.seed) : std::string(" --init <the loaded weights>"));
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ui_color::good),
-                       "✓ Seed-faithful: these are the losses %s prints", cmd.c_str());
+    ImGui::TextColored(ui_vec4(ui_color().good_text), "✓ Seed-faithful: these are the losses %s prints", cmd.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PushFont(g_fonts.mono);
     if (log.lines.empty()) ImGui::TextDisabled("(the first line comes when epoch 0 ends)");

@@ -13,16 +13,6 @@
 
 // ---- small helpers ---------------------------------------------------------------------------
 
-static bool primary_button(const char* label, ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(ui_color::accent));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.10f, 0.52f, 0.78f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.0f, 0.35f, 0.58f, 1.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    bool pressed = ImGui::Button(label, size);
-    ImGui::PopStyleColor(4);
-    return pressed;
-}
-
 static void label(const char* text) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(text);
@@ -43,7 +33,7 @@ static void draw_transport(AppState& app) {
     float w = ImGui::GetContentRegionAvail().x;
     float h = ImGui::GetFrameHeight() * 1.35f;
     const char* play_label = app.running ? "❚❚  Pause  (space)" : "▶  Play  (space)";
-    if (primary_button(play_label, ImVec2(w, h))) session_set_running(app, !app.running);
+    if (ui_primary_button(play_label, ImVec2(w, h))) session_set_running(app, !app.running);
     float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
     if (ImGui::Button("Step  →", ImVec2(half, 0))) session_step(app, 1);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pause and train exactly one epoch (→ key)");
@@ -82,7 +72,7 @@ static void draw_speed_and_rate(AppState& app) {
         char note[96];
         std::snprintf(note, sizeof note, "This device manages about %lld per frame at this speed.",
                       app.epochs_last_frame);
-        ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(note);
         ImGui::PopTextWrapPos();
@@ -236,7 +226,7 @@ static void draw_epoch_explainer() {
         ImGui::PushFont(g_fonts.bold);
         ImGui::TextUnformatted(step[0]);
         ImGui::PopFont();
-        ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(step[1]);
         ImGui::PopTextWrapPos();

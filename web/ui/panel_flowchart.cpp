@@ -14,9 +14,6 @@
 
 namespace {
 
-constexpr ImU32 kLitFill = IM_COL32(0, 114, 178, 38);
-constexpr ImU32 kBoxBorder = IM_COL32(170, 180, 194, 255);
-
 struct Pill {
     std::string text;
     bool lit;
@@ -98,18 +95,18 @@ std::vector<Pill> pills_of(const bpl::Network& net, const PhaseView& v, int box)
 }
 
 void draw_box(ImDrawList* dl, const Box& b) {
-    dl->AddRectFilled(b.lo, b.hi, b.lit ? kLitFill : IM_COL32_WHITE, 6.0f);
-    dl->AddRect(b.lo, b.hi, b.lit ? ui_color::accent : kBoxBorder, 6.0f, 0, b.lit ? 2.5f : 1.0f);
+    dl->AddRectFilled(b.lo, b.hi, b.lit ? ui_color().lit_fill : ui_color().panel_bg, 6.0f);
+    dl->AddRect(b.lo, b.hi, b.lit ? ui_color().accent : ui_color().box_border, 6.0f, 0, b.lit ? 2.5f : 1.0f);
     ImVec2 t(b.lo.x + kPad, b.lo.y + 6.0f);
     dl->PushClipRect(b.lo, b.hi, true);
     ImGui::PushFont(g_fonts.bold);
-    dl->AddText(t, ui_color::text, title_to_show(b));
+    dl->AddText(t, ui_color().text, title_to_show(b));
     ImGui::PopFont();
     ImVec2 o(t.x, t.y + ImGui::GetTextLineHeight() + 6.0f);
     lay_pills(b, b.hi.x - b.lo.x - 2 * kPad, [&](ImVec2 lo, ImVec2 hi, const Pill& p) {
         lo = ImVec2(o.x + lo.x, o.y + lo.y), hi = ImVec2(o.x + hi.x, o.y + hi.y);
-        dl->AddRectFilled(lo, hi, p.lit ? ui_color::accent : IM_COL32(228, 233, 240, 255), 9.0f);
-        dl->AddText(ImVec2(lo.x + kPillPad * 0.5f, lo.y + 2.0f), p.lit ? IM_COL32_WHITE : ui_color::text_dim,
+        dl->AddRectFilled(lo, hi, p.lit ? ui_color().accent : ui_color().pill_bg, 9.0f);
+        dl->AddText(ImVec2(lo.x + kPillPad * 0.5f, lo.y + 2.0f), p.lit ? ui_color().on_accent : ui_color().text_dim,
                     p.text.c_str());
     });
     dl->PopClipRect();
@@ -186,7 +183,7 @@ void layout_boxes(Box (&boxes)[5], ImVec2 o, float w, float h) {
 }
 
 void draw_arrows(ImDrawList* dl, const Box (&b)[5], bool looping) {
-    ImU32 col = IM_COL32(110, 120, 136, 255);
+    ImU32 col = ui_color().text_dim;
     for (int i = 0; i < 2; ++i) {
         float y = (b[i].lo.y + b[i].hi.y) * 0.5f;
         arrow(dl, ImVec2(b[i].hi.x + 3, y), ImVec2(b[i + 1].lo.x - 3, y), col);
@@ -196,7 +193,7 @@ void draw_arrows(ImDrawList* dl, const Box (&b)[5], bool looping) {
     float y4 = (b[3].lo.y + b[3].hi.y) * 0.5f;
     arrow(dl, ImVec2(b[3].lo.x - 3, y4), ImVec2(b[4].hi.x + 3, y4), col);
     float x1 = b[0].lo.x + 18.0f;
-    ImU32 loop = looping ? ui_color::accent : col;
+    ImU32 loop = looping ? ui_color().accent : col;
     arrow(dl, ImVec2(x1, b[4].lo.y - 3), ImVec2(x1, b[0].hi.y + 3), loop, looping ? 3.0f : 1.8f);
     dl->AddText(ImVec2(x1 + 8, (b[0].hi.y + b[4].lo.y) * 0.5f - ImGui::GetTextLineHeight() * 0.5f), loop, "next epoch");
 }

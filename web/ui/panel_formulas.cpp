@@ -52,10 +52,11 @@ void matrix_cell(const MatrixView& m, int r, int c, double max_abs, bool whole, 
     bool changed = m.prev && m.prev[i] != now && std::isfinite(m.prev[i]);
     double shown = changed && ease < 1.0f ? m.prev[i] + (now - m.prev[i]) * ease : now;
     if (changed && flash > 0.0f)
-        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, IM_COL32(255, 214, 102, static_cast<int>(200 * flash)));
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
+                               theme::with_alpha(ui_color().mark_bg, static_cast<int>(200 * flash)));
     else if (r == m.hl_row || c == m.hl_col)
         ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg,
-                               IM_COL32(0, 114, 178, r == m.hl_row && c == m.hl_col ? 60 : 24));
+                               theme::with_alpha(ui_color().accent, r == m.hl_row && c == m.hl_col ? 60 : 24));
     char buf[32];
     cell_text(buf, sizeof buf, shown, max_abs, whole);
     ImGui::TextUnformatted(shown < 0 ? "−" : " ");
@@ -115,7 +116,7 @@ void draw_matrices(const AppState& app, const FormulaView& v) {
 }
 
 void dim_wrapped(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
 }
@@ -137,7 +138,7 @@ void text_wrapped_at_spaces(const std::string& text) {
 
 void draw_lines(const FormulaView& v) {
     for (const FormulaLine& line : v.lines) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui_color::accent);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui_color().accent);
         ImGui::TextWrapped("%s", line.symbolic.c_str());
         ImGui::PopStyleColor();
         ImGui::Indent(18.0f);

@@ -11,9 +11,6 @@
 
 namespace {
 
-constexpr ImU32 kLayerColors[] = {IM_COL32(0, 114, 178, 255), IM_COL32(213, 94, 0, 255), IM_COL32(0, 158, 115, 255),
-                                  IM_COL32(204, 121, 167, 255), IM_COL32(86, 180, 233, 255)};
-
 struct Range {
     double x_max, lo, hi;
 };   // epochs; log10 bounds
@@ -40,13 +37,13 @@ void draw_axes(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const Range& r) {
     int every = r.hi - r.lo > 6 ? 2 : 1;
     for (int d = int(r.lo); d <= int(r.hi); d += every) {
         float y = p1.y - float((d - r.lo) / (r.hi - r.lo)) * (p1.y - p0.y);
-        dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), ui_color::grid);
+        dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), ui_color().grid);
         std::snprintf(buf, sizeof buf, "1e%d", d);
-        dl->AddText(ImVec2(p0.x - ImGui::CalcTextSize(buf).x - 6, y - fh * 0.5f), ui_color::text_dim, buf);
+        dl->AddText(ImVec2(p0.x - ImGui::CalcTextSize(buf).x - 6, y - fh * 0.5f), ui_color().text_dim, buf);
     }
     std::snprintf(buf, sizeof buf, "epoch %.0f", r.x_max);
-    dl->AddText(ImVec2(p1.x - ImGui::CalcTextSize(buf).x, p1.y + 3), ui_color::text_dim, buf);
-    dl->AddText(ImVec2(p0.x, p1.y + 3), ui_color::text_dim, "0");
+    dl->AddText(ImVec2(p1.x - ImGui::CalcTextSize(buf).x, p1.y + 3), ui_color().text_dim, buf);
+    dl->AddText(ImVec2(p0.x, p1.y + 3), ui_color().text_dim, "0");
 }
 
 void draw_lines(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const GradHistory& g, const Range& r) {
@@ -60,7 +57,7 @@ void draw_lines(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const GradHistory& g, cons
             float x = p0.x + float(double(i + 1) * double(g.stride) / r.x_max) * (p1.x - p0.x);
             pts.push_back(ImVec2(x, p1.y - float(std::clamp(y01, 0.0, 1.0)) * (p1.y - p0.y)));
         }
-        add_plot_line(dl, pts, kLayerColors[l % 5], 2.0f, drawn);
+        add_plot_line(dl, pts, ui_color().series[l % theme::kSeriesCount], 2.0f, drawn);
     }
 }
 
@@ -71,8 +68,8 @@ void legend(const AppState& app) {
         ImVec2 p = ImGui::GetCursorScreenPos();
         float s = ImGui::GetFontSize() * 0.6f, fh = ImGui::GetFontSize();
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + (fh - s) * 0.5f + 2),
-                                                  ImVec2(p.x + s, p.y + (fh + s) * 0.5f + 2), kLayerColors[l % 5],
-                                                  2.0f);
+                                                  ImVec2(p.x + s, p.y + (fh + s) * 0.5f + 2),
+                                                  ui_color().series[l % theme::kSeriesCount], 2.0f);
         ImGui::Dummy(ImVec2(s + 4, fh));
         ImGui::SameLine(0, 0);
         size_t n = grad_history_points(g);
@@ -100,7 +97,7 @@ void hover_tip(ImVec2 p0, ImVec2 p1, const GradHistory& g, const Range& r) {
 
 void draw_grad_norms_panel(AppState& app) {
     const GradHistory& g = app.grad_norms;
-    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted("Size of ∂L/∂W per layer (log scale). Tiny and flat: that layer barely learns.");
     ImGui::PopTextWrapPos();
@@ -113,11 +110,11 @@ void draw_grad_norms_panel(AppState& app) {
     float left = ImGui::CalcTextSize("1e-10").x + 8, bottom = ImGui::GetFontSize() + 6;
     ImVec2 p0(origin.x + left, origin.y + 4), p1(origin.x + size.x - 8, origin.y + size.y - bottom);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p0, p1, ui_color::plot_bg, 4.0f);
+    dl->AddRectFilled(p0, p1, ui_color().plot_bg, 4.0f);
     if (grad_history_points(g) == 0) {
         const char* hint = "Train a few epochs: one line per layer appears here.";
         ImVec2 ts = ImGui::CalcTextSize(hint);
-        dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), ui_color::text_dim, hint);
+        dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), ui_color().text_dim, hint);
         return;
     }
     Range r = range_of(g);

@@ -8,9 +8,9 @@
 namespace {
 
 ImU32 error_color(double rel) {
-    if (rel < 1e-6) return ui_color::good;
-    if (rel < 1e-3) return IM_COL32(190, 140, 0, 255);   // amber: look closer
-    return ui_color::bad;
+    if (rel < 1e-6) return ui_color().good_text;
+    if (rel < 1e-3) return ui_color().warn_text;   // amber: look closer
+    return ui_color().bad_text;
 }
 
 void parameter_name(char* buf, size_t n, const bpl::GradCheckEntry& e) {
@@ -22,7 +22,7 @@ void summary(const AppState& app) {
     const InsightState& s = app.insight;
     double worst = s.grad_check.max_rel_error;
     if (!std::isfinite(worst)) {   // diverged weights: there is no gradient to check
-        ImGui::PushStyleColor(ImGuiCol_Text, ui_color::bad);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui_color().bad_text);
         ImGui::TextWrapped("No check possible: the weights are not finite numbers (training diverged). "
                            "Reset or lower the learning rate, then run the check again.");
         ImGui::PopStyleColor();
@@ -36,7 +36,7 @@ void summary(const AppState& app) {
     ImGui::SameLine();
     if (s.grad_check_epoch == app.net.epoch) ImGui::TextDisabled("at epoch %lld", s.grad_check_epoch);
     else ImGui::TextDisabled("at epoch %lld; the weights have changed since", s.grad_check_epoch);
-    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(
         worst < 1e-5

@@ -31,7 +31,7 @@ void lesson_text(const Lesson& l) {
     ImGui::TextUnformatted(l.text);
     ImGui::Spacing();
     ImGui::PushFont(g_fonts.bold);
-    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::accent);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().accent);
     ImGui::TextUnformatted("Try this");
     ImGui::PopStyleColor();
     ImGui::PopFont();

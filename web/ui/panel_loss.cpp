@@ -54,7 +54,7 @@ void format_tick(char* buf, size_t n, double v) {
 }
 
 void draw_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const PlotRange& r) {
-    ImU32 label = ui_color::text_dim;
+    ImU32 label = ui_color().text_dim;
     float fh = ImGui::GetFontSize();
     char buf[32];
     if (r.log) {
@@ -63,7 +63,7 @@ void draw_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const PlotRange& r) {
             1, int(std::ceil(decades * fh * 1.4f / std::max(p1.y - p0.y, 1.0f))));   // labels never overlap
         for (int d = int(r.y_min); d <= int(r.y_max); d += every) {
             float y = p1.y - float((d - r.y_min) / (r.y_max - r.y_min)) * (p1.y - p0.y);
-            dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), ui_color::grid);
+            dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), ui_color().grid);
             if (d >= 0 && d <= 3) std::snprintf(buf, sizeof buf, "%g", std::pow(10.0, d));
             else if (d < 0 && d >= -3) std::snprintf(buf, sizeof buf, "%.*f", -d, std::pow(10.0, d));
             else std::snprintf(buf, sizeof buf, "1e%d", d);
@@ -73,7 +73,7 @@ void draw_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const PlotRange& r) {
         double step = nice_step(r.y_max - r.y_min, 4);
         for (double v = 0.0; v <= r.y_max + 1e-12; v += step) {
             float y = p1.y - float(to_y(r, v)) * (p1.y - p0.y);
-            dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), ui_color::grid);
+            dl->AddLine(ImVec2(p0.x, y), ImVec2(p1.x, y), ui_color().grid);
             std::snprintf(buf, sizeof buf, "%.3g", v);
             dl->AddText(ImVec2(p0.x - ImGui::CalcTextSize(buf).x - 6, y - fh * 0.5f), label, buf);
         }
@@ -81,7 +81,7 @@ void draw_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const PlotRange& r) {
     double xstep = nice_step(r.x_max, std::max(2, int((p1.x - p0.x) / 90.0f)));
     for (double e = 0.0; e <= r.x_max + 1e-9; e += xstep) {
         float x = p0.x + float(e / r.x_max) * (p1.x - p0.x);
-        dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), ui_color::grid);
+        dl->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), ui_color().grid);
         format_tick(buf, sizeof buf, e);
         float tw = ImGui::CalcTextSize(buf).x;
         dl->AddText(ImVec2(std::min(x - tw * 0.5f, p1.x - tw), p1.y + 3), label, buf);
@@ -99,7 +99,7 @@ void draw_curve(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const AppState& app, const
         float y = p1.y - float(std::clamp(to_y(r, h[i]), 0.0, 1.0)) * (p1.y - p0.y);
         points.push_back(ImVec2(x, y));
     }
-    add_plot_line(dl, points, ui_color::accent, 2.0f, drawn);
+    add_plot_line(dl, points, ui_color().accent, 2.0f, drawn);
 }
 
 void draw_hover(ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {
@@ -110,7 +110,7 @@ void draw_hover(ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {
     i = std::clamp<long long>(i, 0, (long long)app.loss_history.size() - 1);
     double e = double(i + 1) * double(app.loss_history_stride);
     float x = p0.x + float(e / r.x_max) * (p1.x - p0.x);
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), ui_color::text_dim);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), ui_color().text_dim);
     ImGui::SetTooltip("epoch %.0f\nloss %.6g", e, double(app.loss_history[size_t(i)]));
 }
 
@@ -134,11 +134,11 @@ void draw_loss_panel(AppState& app) {
     ImGui::InvisibleButton("##lossplot", size);
     ImVec2 p0(origin.x + left, origin.y + 4), p1(origin.x + size.x - 8, origin.y + size.y - bottom);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(p0, p1, ui_color::plot_bg, 4.0f);
+    dl->AddRectFilled(p0, p1, ui_color().plot_bg, 4.0f);
     if (app.loss_history.empty()) {
         const char* hint = app.running ? "Training…" : "Press ▶ Play or Step → to start training";
         ImVec2 ts = ImGui::CalcTextSize(hint);
-        dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), ui_color::text_dim, hint);
+        dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), ui_color().text_dim, hint);
         return;
     }
     PlotRange r = plot_range(app);

@@ -74,7 +74,7 @@ bool map_usable(const AppState& app) {
         return false;
     }
     if (!params_finite(app.net)) {
-        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.35f, 1.0f), "Diverged");
+        ImGui::TextColored(ui_vec4(ui_color().bad_text), "Diverged");
         ImGui::TextWrapped("%s", "The weights are no longer finite numbers, so there is nothing to map. "
                                  "Reset, or lower the learning rate.");
         return false;
@@ -86,7 +86,8 @@ void update_maps(AppState& app) {
     update_quality(app);
     if (!quality.redraw) return;
     float k = quality.effective;
-    if (map_renderer_update(app.net, quantised(requested_output_px * k, 16), quantised(requested_tile_px * k, 8), k)) {
+    if (map_renderer_update(app.net, ui_palette(), quantised(requested_output_px * k, 16),
+                            quantised(requested_tile_px * k, 8), k)) {
         quality.last_change = ImGui::GetTime();
         quality.last_redraw = quality.last_change;
         if (k < 1.0f) guest_animate_for(app, kSettleSeconds + 0.05);
@@ -125,9 +126,9 @@ void draw_xor_points(ImDrawList* dl, ImVec2 origin, float side) {
     for (int row = 0; row < bpl::kSamples; ++row) {
         ImVec2 c = map_point(origin, side, bpl::kXorInputs[row * 2], bpl::kXorInputs[row * 2 + 1]);
         bool one = bpl::kXorTargets[row] > 0.5;
-        dl->AddCircleFilled(c, radius + 2.0f, IM_COL32(20, 22, 28, 255));
-        dl->AddCircleFilled(c, radius + 0.5f, IM_COL32(255, 255, 255, 255));
-        dl->AddCircleFilled(c, radius - 1.5f, viz::solid(one ? viz::kPositive : viz::kNegative));
+        dl->AddCircleFilled(c, radius + 2.0f, ui_color().neuron_edge);
+        dl->AddCircleFilled(c, radius + 0.5f, ui_color().point_ring);
+        dl->AddCircleFilled(c, radius - 1.5f, viz::diverging(one ? 1.0 : -1.0));
     }
 }
 

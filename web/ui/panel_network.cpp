@@ -171,8 +171,9 @@ void fill_neuron(ImDrawList* dl, ImVec2 c, float radius, int selected_row, const
         dl->PathArcTo(c, radius, a0, a0 + 0.5f * pi);
         dl->PathFillConvex(viz::diverging(t[quadrant_row[q]]));
     }
-    dl->AddLine(ImVec2(c.x - radius, c.y), ImVec2(c.x + radius, c.y), IM_COL32(20, 22, 28, 120));
-    dl->AddLine(ImVec2(c.x, c.y - radius), ImVec2(c.x, c.y + radius), IM_COL32(20, 22, 28, 120));
+    ImU32 split = theme::with_alpha(ui_color().neuron_edge, 120);
+    dl->AddLine(ImVec2(c.x - radius, c.y), ImVec2(c.x + radius, c.y), split);
+    dl->AddLine(ImVec2(c.x, c.y - radius), ImVec2(c.x, c.y + radius), split);
 }
 
 void draw_bias(ImDrawList* dl, const AppState& app, const DiagramLayout& d, const Scales& s, int c, int u) {
@@ -181,14 +182,13 @@ void draw_bias(ImDrawList* dl, const AppState& app, const DiagramLayout& d, cons
     if (!s.finite) t = NAN;
     float k = std::max(d.radius * 0.28f, 2.5f);
     ImVec2 m = bias_marker_pos(d, c, u);
-    dl->AddRectFilled(ImVec2(m.x - k - 1, m.y - k - 1), ImVec2(m.x + k + 1, m.y + k + 1), IM_COL32(20, 22, 28, 255),
-                      2.0f);
+    dl->AddRectFilled(ImVec2(m.x - k - 1, m.y - k - 1), ImVec2(m.x + k + 1, m.y + k + 1), ui_color().neuron_edge, 2.0f);
     dl->AddRectFilled(ImVec2(m.x - k, m.y - k), ImVec2(m.x + k, m.y + k), viz::diverging(t), 1.5f);
 }
 
 void draw_neurons(ImDrawList* dl, const AppState& app, const DiagramLayout& d, const Scales& s,
                   const NetProbe (&rows)[bpl::kSamples], const DiagramHit& hit, bool linked) {
-    ImU32 ring = IM_COL32(20, 22, 28, 255), ink = ImGui::GetColorU32(ImGuiCol_Text);
+    ImU32 ring = ui_color().neuron_edge, ink = ImGui::GetColorU32(ImGuiCol_Text);
     for (int c = 0; c < d.columns; ++c)
         for (int u = 0; u < d.units[c]; ++u) {
             double t[bpl::kSamples];
@@ -202,14 +202,15 @@ void draw_neurons(ImDrawList* dl, const AppState& app, const DiagramLayout& d, c
             else fill_neuron(dl, p, d.radius, app.selected_row, t);
             if (c > 0) draw_bias(dl, app, d, s, c, u);
             if (app.selected_row >= 0 && d.radius >= 14.0f && !app.gradient_view && s.finite) {
+                // Black or white, whichever reads on this neuron's fill.
+                ImU32 value_ink = theme::ink_on(viz::diverging(t[app.selected_row]));
                 char text[16];
                 double a = c == 0 ? bpl::kXorInputs[app.selected_row * 2 + u] : rows[app.selected_row].a[c - 1][u];
                 std::snprintf(text, sizeof text, c == 0 ? "%.0f" : "%.2f", a);
                 ImVec2 size = ImGui::CalcTextSize(text);
                 float font = std::min(ImGui::GetFontSize(), d.radius * 0.85f);
                 size.x *= font / ImGui::GetFontSize();
-                dl->AddText(nullptr, font, ImVec2(p.x - size.x * 0.5f, p.y - font * 0.5f), IM_COL32(20, 22, 28, 255),
-                            text);
+                dl->AddText(nullptr, font, ImVec2(p.x - size.x * 0.5f, p.y - font * 0.5f), value_ink, text);
             }
         }
 }
@@ -294,7 +295,8 @@ void draw_pulses(ImDrawList* dl, const AppState& app, const DiagramLayout& d, co
                 ImVec2 at = ImBezierCubicCalc(q[0], q[1], q[2], q[3], static_cast<float>(1.0 - p));
                 float size = 1.5f +
                              std::clamp(d.radius * 0.3f, 1.5f, 4.0f) * static_cast<float>(std::sqrt(std::fabs(g)));
-                dl->AddCircleFilled(at, size + 1.0f, IM_COL32(20, 22, 28, static_cast<int>(200 * fade)));
+                dl->AddCircleFilled(at, size + 1.0f,
+                                    theme::with_alpha(ui_color().neuron_edge, static_cast<int>(200 * fade)));
                 dl->AddCircleFilled(at, size, viz::diverging(g >= 0.0 ? 1.0 : -1.0, fade));
             }
     }
@@ -358,8 +360,8 @@ void draw_diverged(ImDrawList* dl, const DiagramLayout& d) {
     ImVec2 c((d.min.x + d.max.x) * 0.5f, (d.min.y + d.max.y) * 0.5f);
     ImVec2 lo(c.x - size.x * 0.5f - 8.0f, c.y - size.y * 0.5f - 6.0f),
         hi(c.x + size.x * 0.5f + 8.0f, c.y + size.y * 0.5f + 6.0f);
-    dl->AddRectFilled(lo, hi, IM_COL32(120, 30, 30, 230), 4.0f);
-    dl->AddText(nullptr, 0.0f, ImVec2(lo.x + 8.0f, lo.y + 6.0f), IM_COL32(255, 255, 255, 255), text, nullptr,
+    dl->AddRectFilled(lo, hi, ui_color().alert_bg, 4.0f);
+    dl->AddText(nullptr, 0.0f, ImVec2(lo.x + 8.0f, lo.y + 6.0f), ui_color().on_alert, text, nullptr,
                 d.max.x - d.min.x - 20.0f);
 }
 

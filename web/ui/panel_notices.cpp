@@ -32,7 +32,7 @@ static bool notice_row(const char* text, ImU32 bg, int id) {
 }
 
 static void draw_divergence(AppState& app) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::bad);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().bad_text);
     ImGui::PushFont(g_fonts.bold);
     ImGui::TextUnformatted("⚠ Training diverged");
     ImGui::PopFont();
@@ -53,9 +53,9 @@ void draw_notices(AppState& app) {
     int remove = -1;
     for (size_t i = 0; i < app.notices.size(); ++i) {
         const Notice& n = app.notices[i];
-        ImU32 bg = n.kind == NoticeKind::error ? ui_color::error_bg
-                 : n.kind == NoticeKind::info  ? ui_color::info_bg
-                                               : ui_color::warn_bg;
+        ImU32 bg = n.kind == NoticeKind::error ? ui_color().error_bg
+                 : n.kind == NoticeKind::info  ? ui_color().info_bg
+                                               : ui_color().warn_bg;
         if (notice_row(n.text.c_str(), bg, int(i))) remove = int(i);
     }
     if (remove >= 0) app.notices.erase(app.notices.begin() + remove);

@@ -12,10 +12,10 @@ static void output_bar(double out) {
     float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetFontSize() * 0.55f;
     float y = p.y + (ImGui::GetTextLineHeight() - h) * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w, y + h), ui_color::grid, 3.0f);
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w, y + h), ui_color().grid, 3.0f);
     if (std::isfinite(out)) {
         float f = float(std::fmin(std::fmax(out, 0.0), 1.0));
-        dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w * f, y + h), ui_color::accent, 3.0f);
+        dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + w * f, y + h), ui_color().accent, 3.0f);
     }
     ImGui::Dummy(ImVec2(w, ImGui::GetTextLineHeight()));
 }
@@ -58,17 +58,19 @@ static void draw_row(AppState& app, int r) {
     if (app.net.diverged) {   // the last outputs before the overflow are not data to read
         ImGui::TextDisabled("diverged");
     } else {
-        number_cell(out, ui_color::text);
+        number_cell(out, ui_color().text);
     }
     ImGui::TableNextColumn();
     output_bar(app.net.diverged ? NAN : out);
     ImGui::TableNextColumn();
-    ImU32 colour = std::fabs(err) < 0.1 ? ui_color::good : std::fabs(err) > 0.4 ? ui_color::bad : ui_color::text;
+    ImU32 colour = std::fabs(err) < 0.1 ? ui_color().good_text
+                 : std::fabs(err) > 0.4 ? ui_color().bad_text
+                                        : ui_color().text;
     if (app.net.diverged) ImGui::TextDisabled("—");
     else number_cell(err, colour);
     ImGui::TableNextColumn();
     bool right = !app.net.diverged && std::isfinite(out) && (out >= 0.5) == (target >= 0.5);
-    ImGui::PushStyleColor(ImGuiCol_Text, right ? ui_color::good : ui_color::bad);
+    ImGui::PushStyleColor(ImGuiCol_Text, right ? ui_color().good_text : ui_color().bad_text);
     ImGui::TextUnformatted(std::isfinite(out) && !app.net.diverged ? (right ? "✓" : "✕") : "");
     ImGui::PopStyleColor();
 }
@@ -86,7 +88,7 @@ void draw_predictions_panel(AppState& app) {
     ImGui::TableHeadersRow();
     for (int r = 0; r < bpl::kSamples; ++r) draw_row(app, r);
     ImGui::EndTable();
-    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted("✓ when the output rounds to the target. Click a row to follow it in the network.");
     ImGui::PopTextWrapPos();

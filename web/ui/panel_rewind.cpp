@@ -12,7 +12,7 @@
 namespace {
 
 void dim_wrapped(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ui_color::text_dim);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
@@ -82,7 +82,7 @@ void draw_before_after(const AppState& app) {
     double change = ba.after - ba.before;
     ImGui::Text("loss on %s: %.6g → %.6g", what, ba.before, ba.after);
     ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, change <= 0 ? ui_color::good : ui_color::bad);
+    ImGui::PushStyleColor(ImGuiCol_Text, change <= 0 ? ui_color().good_text : ui_color().bad_text);
     ImGui::Text("(%+.3g)", change);
     ImGui::PopStyleColor();
 }

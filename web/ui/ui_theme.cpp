@@ -1,7 +1,8 @@
-// Fonts, ImGui style and small shared widgets (headings, help markers).
+// Fonts, the ImGui style in the current theme, and small shared widgets (headings, help markers).
 #include "ui_theme.hpp"
 #include <cmath>
 #include "fonts_embedded.hpp"
+#include "guest.hpp"
 
 UiFonts g_fonts;
 
@@ -59,9 +60,68 @@ bool ui_fonts_update(float device_pixel_ratio) {
     return true;
 }
 
+namespace {
+
+static_assert(theme::rgb(1, 2, 3, 4) == IM_COL32(1, 2, 3, 4), "theme_colors.hpp packs colours as ImGui does");
+
+bool g_dark = false;
+bool g_applied = false;   // the colours of g_dark are in the ImGui style
+
+// Which table colour each ImGui style colour takes; the rest come from ImGui's own light or dark
+// style (scrollbars, resize grips, navigation highlight).
+struct StyleColor {
+    ImGuiCol col;
+    theme::Field field;
+};
+constexpr StyleColor kStyleColors[] = {
+    {ImGuiCol_Text, &theme::Colors::text},
+    {ImGuiCol_TextDisabled, &theme::Colors::text_dim},
+    {ImGuiCol_WindowBg, &theme::Colors::panel_bg},
+    {ImGuiCol_PopupBg, &theme::Colors::popup_bg},
+    {ImGuiCol_Border, &theme::Colors::border},
+    {ImGuiCol_FrameBg, &theme::Colors::frame_bg},
+    {ImGuiCol_FrameBgHovered, &theme::Colors::frame_bg_hovered},
+    {ImGuiCol_FrameBgActive, &theme::Colors::frame_bg_active},
+    {ImGuiCol_Button, &theme::Colors::button},
+    {ImGuiCol_ButtonHovered, &theme::Colors::button_hovered},
+    {ImGuiCol_ButtonActive, &theme::Colors::button_active},
+    {ImGuiCol_Header, &theme::Colors::header},
+    {ImGuiCol_HeaderHovered, &theme::Colors::header_hovered},
+    {ImGuiCol_HeaderActive, &theme::Colors::header_active},
+    {ImGuiCol_Tab, &theme::Colors::button},
+    {ImGuiCol_TabHovered, &theme::Colors::button_hovered},
+    {ImGuiCol_TabActive, &theme::Colors::header_active},
+    {ImGuiCol_TabUnfocused, &theme::Colors::button},
+    {ImGuiCol_TabUnfocusedActive, &theme::Colors::header},
+    {ImGuiCol_SliderGrab, &theme::Colors::slider_grab},   // light, so the value drawn over it stays readable
+    {ImGuiCol_SliderGrabActive, &theme::Colors::slider_grab_active},
+    {ImGuiCol_CheckMark, &theme::Colors::accent},
+    {ImGuiCol_Separator, &theme::Colors::separator},
+    {ImGuiCol_TableHeaderBg, &theme::Colors::table_header_bg},
+    {ImGuiCol_TableRowBgAlt, &theme::Colors::table_row_alt},
+    {ImGuiCol_TableBorderLight, &theme::Colors::table_border_light},
+    {ImGuiCol_TableBorderStrong, &theme::Colors::table_border_strong},
+};
+
+void apply_colors(bool dark) {
+    ImGuiStyle& s = ImGui::GetStyle();
+    if (dark) ImGui::StyleColorsDark(&s);
+    else ImGui::StyleColorsLight(&s);
+    const theme::Colors& c = theme::colors(dark);
+    for (const StyleColor& sc : kStyleColors) s.Colors[sc.col] = ui_vec4(c.*sc.field);
+    s.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    s.Colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    g_dark = dark;
+    g_applied = true;
+}
+
+}   // namespace
+
+const theme::Colors& ui_color() { return theme::colors(g_dark); }
+const viz::Palette& ui_palette() { return viz::palette(g_dark); }
+
 void ui_apply_style() {
     ImGuiStyle& s = ImGui::GetStyle();
-    ImGui::StyleColorsLight(&s);
     s.WindowPadding = ImVec2(12, 10);
     s.FramePadding = ImVec2(8, 5);
     s.ItemSpacing = ImVec2(8, 7);
@@ -77,32 +137,12 @@ void ui_apply_style() {
     s.WindowBorderSize = 1;
     s.FrameBorderSize = 0;
     s.TouchExtraPadding = ImVec2(2, 2);
-    ImVec4* c = s.Colors;
-    auto rgb = [](int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.f, g / 255.f, b / 255.f, a); };
-    c[ImGuiCol_Text] = rgb(30, 38, 51);
-    c[ImGuiCol_TextDisabled] = rgb(110, 120, 136);
-    c[ImGuiCol_WindowBg] = rgb(255, 255, 255);
-    c[ImGuiCol_ChildBg] = rgb(255, 255, 255, 0);
-    c[ImGuiCol_PopupBg] = rgb(255, 255, 255, 0.98f);
-    c[ImGuiCol_Border] = rgb(214, 220, 228);
-    c[ImGuiCol_FrameBg] = rgb(232, 237, 244);
-    c[ImGuiCol_FrameBgHovered] = rgb(220, 229, 241);
-    c[ImGuiCol_FrameBgActive] = rgb(208, 222, 240);
-    c[ImGuiCol_Button] = rgb(226, 233, 243);
-    c[ImGuiCol_ButtonHovered] = rgb(206, 221, 242);
-    c[ImGuiCol_ButtonActive] = rgb(186, 208, 238);
-    c[ImGuiCol_Header] = rgb(214, 228, 246);
-    c[ImGuiCol_HeaderHovered] = rgb(200, 219, 244);
-    c[ImGuiCol_HeaderActive] = rgb(186, 208, 238);
-    c[ImGuiCol_SliderGrab] = rgb(128, 178, 219);   // light, so the value drawn over it stays readable
-    c[ImGuiCol_SliderGrabActive] = rgb(92, 156, 208);
-    c[ImGuiCol_CheckMark] = rgb(0, 114, 178);
-    c[ImGuiCol_Separator] = rgb(222, 227, 234);
-    c[ImGuiCol_TableHeaderBg] = rgb(240, 243, 247);
-    c[ImGuiCol_TableRowBgAlt] = rgb(247, 249, 251);
-    c[ImGuiCol_TableBorderLight] = rgb(228, 232, 238);
-    c[ImGuiCol_TableBorderStrong] = rgb(214, 220, 228);
-    c[ImGuiCol_ScrollbarBg] = rgb(0, 0, 0, 0);
+    apply_colors(false);
+}
+
+void ui_theme_follow(const AppState& app) {
+    bool dark = guest_dark(app);
+    if (!g_applied || dark != g_dark) apply_colors(dark);
 }
 
 void ui_heading(const char* title, const char* subtitle) {
@@ -116,6 +156,17 @@ void ui_heading(const char* title, const char* subtitle) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
+}
+
+bool ui_primary_button(const char* label, ImVec2 size) {
+    const theme::Colors& c = ui_color();
+    ImGui::PushStyleColor(ImGuiCol_Button, c.accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.accent_hovered);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, c.accent_active);
+    ImGui::PushStyleColor(ImGuiCol_Text, c.on_accent);
+    bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleColor(4);
+    return pressed;
 }
 
 void ui_help(const char* text) {
