@@ -321,24 +321,32 @@ std::string param_text(const AppState& app, const bpl::Setting& row) {
     return "";
 }
 
-}   // namespace
-
-std::string params_query(const AppState& app) {
+// The link's keys in table order. An embed's link also says embed=1 and its theme, even auto, so
+// the author of the host page sees the choice and can pin it.
+std::string link_query(const AppState& app, bool for_embed) {
     std::string q;
-    auto add = [&](const bpl::Setting& row) {
+    auto add = [&](const bpl::Setting& row, const std::string& text) {
         if (!q.empty()) q += '&';
         q += row.key;
         q += '=';
-        q += url_encode(param_text(app, row));
+        q += url_encode(text);
     };
-    if (active_lesson(app))
-        add(bpl::setting_of(bpl::SettingId::lesson));   // first: the keys after it adjust the preset
+    if (const Lesson* lesson = active_lesson(app))
+        add(bpl::setting_of(bpl::SettingId::lesson), lesson->id);   // first: the keys after it adjust the preset
     for (const bpl::Setting& row : bpl::kSettings) {
-        if (row.link == bpl::LinkRule::always) add(row);
-        else if (row.link == bpl::LinkRule::when_changed && param_text(app, row) != row.default_text) add(row);
+        bool embed_key = for_embed && (row.id == bpl::SettingId::embed || row.id == bpl::SettingId::theme);
+        std::string text = for_embed && row.id == bpl::SettingId::embed ? "1" : param_text(app, row);
+        if (row.link == bpl::LinkRule::always || embed_key ||
+            (row.link == bpl::LinkRule::when_changed && text != row.default_text))
+            add(row, text);
     }
     return q;
 }
+
+}   // namespace
+
+std::string params_query(const AppState& app) { return link_query(app, false); }
+std::string embed_query(const AppState& app) { return link_query(app, true); }
 
 std::string param_value_json(const AppState& app, std::string_view key) {
     const bpl::Setting* row = bpl::setting_find(key);

@@ -23,6 +23,7 @@ ParamResult apply_params(AppState& app, std::string_view query);
 // One setting from the controls (same validation); false and a notice on the page when refused.
 bool apply_param(AppState& app, std::string_view key, std::string_view value);
 
-std::string params_query(const AppState& app);                             // canonical query for links
+std::string params_query(const AppState& app);   // canonical query for links
+std::string embed_query(const AppState& app);    // the copied embed code's: + embed=1 and the theme, always
 std::string param_value_json(const AppState& app, std::string_view key);   // canonical key
 std::string params_json(const AppState& app);                              // every key: {"lr":0.1,…}

@@ -321,11 +321,11 @@
     replaceUrl: function (query) {
       try { history.replaceState(history.state, '', '?' + query + location.hash); } catch (e) { /* sandboxed */ }
     },
+    // query: the link's (C++ writes it: an embed's carries embed=1 and its theme).
     copyLink: function (query, embedSnippet) {
       var url = pageBase() + '?' + query;
       if (!embedSnippet) { copyText(url, 'Link'); return; }
-      var src = url + '&embed=1';
-      copyText('<iframe src="' + attr(src) + '" width="640" height="420" style="border:0;border-radius:8px;max-width:100%"' +
+      copyText('<iframe src="' + attr(url) + '" width="640" height="420" style="border:0;border-radius:8px;max-width:100%"' +
                ' title="Backprop Lab: a neural network learning XOR" loading="lazy"></iframe>', 'Embed code');
     },
     openFullPage: function (query) {

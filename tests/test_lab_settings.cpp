@@ -570,6 +570,30 @@ TEST_CASE("URL: a lesson link starts the lesson, then the keys after it adjust i
     CHECK(active_lesson(b.app) == &lesson);
 }
 
+TEST_CASE("URL: the embed code's link says embed=1 and the theme, even at their defaults") {
+    Lab a;
+    const std::string link = params_query(a.app), embed = embed_query(a.app);
+    INFO("link ", link, "\nembed ", embed);
+    CHECK(link.find("theme=") == std::string::npos);   // auto is the default: links leave it out
+    CHECK(("&" + embed + "&").find("&theme=auto&") != std::string::npos);
+    CHECK(("&" + embed + "&").find("&embed=1&") != std::string::npos);
+    // Otherwise the same link: the embed's keys are the link's plus those two.
+    std::string rest = embed;
+    for (const char* extra : {"&embed=1", "&theme=auto"}) rest.erase(rest.find(extra), std::string(extra).size());
+    CHECK(rest == link);
+
+    apply_params(a.app, "theme=dark&embed=1");
+    const std::string pinned = embed_query(a.app);
+    INFO("pinned ", pinned);
+    CHECK(("&" + pinned + "&").find("&theme=dark&") != std::string::npos);
+    CHECK(pinned.find("embed=1") == pinned.rfind("embed=1"));   // once, also from inside an embed
+
+    Lab b;   // the embed's link reads back to the embed's state
+    CHECK(apply_params(b.app, pinned).notices.empty());
+    CHECK(b.app.embed);
+    CHECK(b.app.guest.theme == ThemeChoice::dark);
+}
+
 // ---- the table for the page -----------------------------------------------------------------
 
 TEST_CASE("settings_json: valid JSON with every row, as the table has it, and the API's limits") {

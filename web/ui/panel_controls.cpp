@@ -207,7 +207,7 @@ static void draw_share(AppState& app) {
     if (ImGui::Button("Copy link", ImVec2(half, 0))) app.host->copy_link(params_query(app), false);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link that reproduces these settings");
     ImGui::SameLine();
-    if (ImGui::Button("Copy embed code", ImVec2(half, 0))) app.host->copy_link(params_query(app), true);
+    if (ImGui::Button("Copy embed code", ImVec2(half, 0))) app.host->copy_link(embed_query(app), true);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("An <iframe> snippet for your own page");
 }
 
