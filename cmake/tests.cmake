@@ -99,6 +99,14 @@ bpl_require_files("the README table check (part of the repository: git checkout 
 add_test(NAME native/readme_settings
          COMMAND ${BPL_PYTHON} ${BPL_README_SETTINGS_CHECK} $<TARGET_FILE:settings-table> -- ${CMAKE_SOURCE_DIR}/README.md)
 
+# The page shell's stylesheet: contrast of its text colours in both themes, and its colours equal
+# to the canvas's (web/ui/theme_colors.hpp); the self-test first proves it catches each problem.
+set(BPL_CSS_CHECK ${CMAKE_SOURCE_DIR}/tests/structure/css_contrast.py)
+bpl_require_files("the stylesheet check (part of the repository: git checkout -- tests)" ${BPL_CSS_CHECK})
+add_test(NAME native/css_contrast COMMAND ${BPL_PYTHON} ${BPL_CSS_CHECK} ${CMAKE_SOURCE_DIR}/site/style.css
+                                          ${CMAKE_SOURCE_DIR}/web/ui/theme_colors.hpp)
+add_test(NAME native/css_contrast_self_test COMMAND ${BPL_PYTHON} ${BPL_CSS_CHECK} --self-test)
+
 # Fuzzers (clang + libFuzzer) and the suites under ASan + UBSan.
 include(cmake/hardening.cmake)
 

@@ -128,6 +128,7 @@
       q.notices.forEach(function (n) { pageNotice(n, NOTICE_WARNING); });
       var result = callJson('bpl_set', q.query);
       result.notices = q.notices.concat(result.notices);
+      if (result.applied && typeof result.applied.theme === 'string') followTheme(result.applied.theme);
       return result;
     },
     play: function () { call('bpl_play'); return api.state(); },
@@ -282,6 +283,12 @@
     }, 1000);
   }
 
+  // The page around the canvas (loader, error screens, the browser's UI colour) wears the theme
+  // the C++ side applies: its choice (auto, light, dark) goes to shell.js.
+  function followTheme(choice) {
+    if (window.__bplShell && window.__bplShell.setTheme) window.__bplShell.setTheme(choice);
+  }
+
   // ---- callbacks from C++ (web/platform/host.cpp) ------------------------------------------------------
   function pageBase() { return String(location.href).split('#')[0].split('?')[0]; }
   function attr(text) {
@@ -307,6 +314,8 @@
     started: function () {
       if (isReady) return;
       isReady = true;
+      var params = api.state().params;
+      if (params) followTheme(params.theme);
       resolveReady(api);
       var pending = queued;
       queued = [];

@@ -1,8 +1,53 @@
-// The page shell: checks for WebAssembly and WebGL2, downloads the WASM with a progress bar,
-// starts the Emscripten module on the canvas, and turns any failure into a readable message
-// (never a blank page). No inline script anywhere, so a strict CSP works.
+// The page shell: sets the theme, checks for WebAssembly and WebGL2, downloads the WASM with a
+// progress bar, starts the Emscripten module on the canvas, and turns any failure into a readable
+// message (never a blank page). No inline script anywhere, so a strict CSP works.
 (function () {
   'use strict';
+
+  // ---- theme, before anything loads, so the loader and the error screens wear it --------------
+  // The link's theme= is read against the settings table in settings.js (its key, aliases,
+  // choices and default: nothing retyped here); the C++ side reads the same link and has the
+  // last word once it starts (bridge.js calls setTheme). data-theme holds the choice: style.css
+  // resolves auto with prefers-color-scheme.
+  var root = document.documentElement;
+  var THEME_ROW = ((window.__bplSettings && window.__bplSettings.settings) || []).filter(function (row) {
+    return row.key === 'theme';
+  })[0] || null;
+  var MAX_PAIRS = (window.__bplSettings && window.__bplSettings.limits && window.__bplSettings.limits.maxSetKeys) | 0;
+  var darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+  function themeFromLink() {
+    if (!THEME_ROW) return null;
+    var keys = [THEME_ROW.key].concat(THEME_ROW.aliases || []);
+    var choice = THEME_ROW.default, seen = 0;
+    try {
+      new URLSearchParams(location.search).forEach(function (value, key) {
+        if (++seen > MAX_PAIRS) return;   // the C++ side reads no more pairs than this either
+        var v = String(value).toLowerCase();
+        if (keys.indexOf(String(key).toLowerCase()) >= 0 && THEME_ROW.choices.indexOf(v) >= 0) choice = v;
+      });
+    } catch (e) { /* no URLSearchParams: the default */ }
+    return choice;
+  }
+
+  // The browser's UI colour follows the page's background as the stylesheet resolves it.
+  function updateThemeColor() {
+    var meta = document.querySelector('meta[name="theme-color"]');
+    var bg = window.getComputedStyle ? getComputedStyle(root).getPropertyValue('--page-bg').trim() : '';
+    if (meta && bg) meta.setAttribute('content', bg);
+  }
+
+  function setTheme(choice) {
+    if (!THEME_ROW || THEME_ROW.choices.indexOf(choice) < 0) return;
+    if (root.getAttribute('data-theme') !== choice) root.setAttribute('data-theme', choice);
+    updateThemeColor();
+  }
+
+  setTheme(themeFromLink());
+  if (darkQuery) {
+    if (darkQuery.addEventListener) darkQuery.addEventListener('change', updateThemeColor);
+    else if (darkQuery.addListener) darkQuery.addListener(updateThemeColor);
+  }
 
   var WASM_URL = 'backprop-lab.wasm';
   var JS_URL = 'backprop-lab.js';
@@ -155,7 +200,8 @@
       canvas.focus({ preventScroll: true });
     },
     fail: fail,
-    showCopy: showCopy
+    showCopy: showCopy,
+    setTheme: setTheme
   });
 
   start();
