@@ -193,6 +193,7 @@ set(BPL_BROWSER_TESTS
   ${CMAKE_SOURCE_DIR}/tests/browser/robustness.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/smoke.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/speed.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/theme.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/url_params.test.mjs
 )
 

@@ -77,16 +77,18 @@ export async function launchBrowser() {
   });
 }
 
-// A browser context with everything that could differ between machines set explicitly.
-export function newContext(browser, { width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+// A browser context with everything that could differ between machines set explicitly (the
+// colour scheme is light unless a test asks for the reader's system to prefer dark).
+export function newContext(browser, { width = 1280, height = 800, deviceScaleFactor = 1, colorScheme = 'light' } = {}) {
   return browser.newContext({ viewport: { width, height }, deviceScaleFactor, locale: 'en-US', timezoneId: 'UTC',
-                              colorScheme: 'light', reducedMotion: 'no-preference' });
+                              colorScheme, reducedMotion: 'no-preference' });
 }
 
 // Opens `url` in a new context of `browser` (see newContext), waits for backpropLab.ready;
 // returns {page, context, errors}. errors collects console errors and uncaught page errors.
-export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, waitReady = true } = {}) {
-  const context = await newContext(browser, { width, height, deviceScaleFactor });
+export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, colorScheme = 'light',
+                                              waitReady = true } = {}) {
+  const context = await newContext(browser, { width, height, deviceScaleFactor, colorScheme });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
