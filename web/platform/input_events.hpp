@@ -1,5 +1,6 @@
 // Feeds SDL events to ImGui so that no key tap is lost when the frame rate is low, and the
-// mouse position even when the page does not have keyboard focus.
+// pointer's position: the mouse even when the page does not have keyboard focus, and a finger
+// only while it touches.
 #pragma once
 
 struct SDL_Window;
@@ -14,4 +15,6 @@ int pump_input_events();
 // Emscripten only while the window has keyboard focus, so an unfocused page or embed ignored
 // hovering and lost a click shorter than a frame (seen with Playwright's clicks). While the
 // pointer is over the canvas (SDL's mouse focus), its position is passed on regardless.
-void track_mouse_without_focus(SDL_Window* window);
+// A finger hovers nothing once lifted: from the second frame after the lift (the first one
+// completes a tap's click) ImGui sees no pointer, so no tooltip or hover highlight stays behind.
+void update_mouse_position(SDL_Window* window);

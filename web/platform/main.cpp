@@ -85,7 +85,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 void render_frame() {
     ui_theme_follow(g_app);
     ImGui_ImplSDL2_NewFrame();
-    track_mouse_without_focus(g_window);
+    update_mouse_position(g_window);
     ImGui::NewFrame();
     handle_shortcuts(g_app);
     draw_layout(g_app);
