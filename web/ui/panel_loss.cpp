@@ -137,6 +137,7 @@ void draw_loss_panel(AppState& app) {
     dl->AddRectFilled(p0, p1, ui_color().plot_bg, 4.0f);
     if (app.loss_history.empty()) {
         const char* hint = app.running ? "Training…" : "Press ▶ Play or Step → to start training";
+        if (ImGui::CalcTextSize(hint).x > p1.x - p0.x - 8.0f && !app.running) hint = "▶ Play to start";
         ImVec2 ts = ImGui::CalcTextSize(hint);
         dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), ui_color().text_dim, hint);
         return;

@@ -178,7 +178,8 @@ void draw_decision_map_panel(AppState& app) {
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float line_h = ImGui::GetTextLineHeight();
     float left = ImGui::CalcTextSize("x2").x + 10.0f, bottom = line_h + 6.0f;
-    float right = avail.x > 220.0f ? 44.0f : 0.0f, top = line_h * 0.5f + 2.0f;
+    // The colour bar's room: 14 px gap, the 10 px bar, 5 px to its "0.5" label and the label.
+    float right = avail.x > 220.0f ? 56.0f : 0.0f, top = line_h * 0.5f + 2.0f;
     float side = std::floor(std::min(avail.x - left - right, avail.y - bottom - top));
     if (side < 32.0f) {
         ImGui::TextDisabled("(too small)");
