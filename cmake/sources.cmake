@@ -99,6 +99,7 @@ set(BPL_RENDER_HEADERS
 )
 # web/ui/: the ImGui panels
 set(BPL_UI_SOURCES
+  ${CMAKE_SOURCE_DIR}/web/ui/drag_scroll.cpp
   ${CMAKE_SOURCE_DIR}/web/ui/layout.cpp
   ${CMAKE_SOURCE_DIR}/web/ui/mode_switch.cpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_layout.cpp
@@ -122,6 +123,7 @@ set(BPL_UI_SOURCES
   ${CMAKE_SOURCE_DIR}/web/ui/ui_theme.cpp
 )
 set(BPL_UI_HEADERS
+  ${CMAKE_SOURCE_DIR}/web/ui/drag_scroll.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/layout.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_layout.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_phase_overlay.hpp
