@@ -101,6 +101,9 @@ set(BPL_RENDER_HEADERS
 set(BPL_UI_SOURCES
   ${CMAKE_SOURCE_DIR}/web/ui/drag_scroll.cpp
   ${CMAKE_SOURCE_DIR}/web/ui/layout.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/layout_embed.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/layout_report.cpp
+  ${CMAKE_SOURCE_DIR}/web/ui/layout_stacked.cpp
   ${CMAKE_SOURCE_DIR}/web/ui/mode_switch.cpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_layout.cpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_phase_overlay.cpp
@@ -125,6 +128,8 @@ set(BPL_UI_SOURCES
 set(BPL_UI_HEADERS
   ${CMAKE_SOURCE_DIR}/web/ui/drag_scroll.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/layout.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/layout_parts.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/layout_report.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_layout.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_phase_overlay.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_tooltips.hpp

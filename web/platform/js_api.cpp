@@ -1,5 +1,5 @@
-// Every function the page exports to JavaScript (window.backpropLab in site/bridge.js, and one
-// debug hook). Strings in are UTF-8 (copied by the JS side); strings out are JSON in one static
+// Every function the page exports to JavaScript (window.backpropLab in site/bridge.js, and two
+// debug hooks). Strings in are UTF-8 (copied by the JS side); strings out are JSON in one static
 // buffer that JS reads at once with UTF8ToString. The answers come from lab/api.cpp.
 #include "js_api.hpp"
 #include <cstring>
@@ -10,6 +10,8 @@
 #include "frame_loop.hpp"
 #include "guest.hpp"
 #include "insight.hpp"
+#include "layout.hpp"
+#include "layout_report.hpp"
 #include "learn.hpp"
 #include "lessons.hpp"
 #include "map_renderer.hpp"
@@ -106,7 +108,17 @@ EMSCRIPTEN_KEEPALIVE void bpl_set_system(int dark, int reduced_motion) {
     frame_loop_wake();
 }
 
-// ---- debug hook ------------------------------------------------------------------------------
+// The embed's preferred height at a width (CSS px): site/bridge.js reports it to the host page
+// whenever the frame's width changes, also before the first frame and while asleep.
+EMSCRIPTEN_KEEPALIVE double bpl_embed_height(double width) {
+    return width >= 1.0 ? embed_preferred_height(static_cast<float>(width)) : 0.0;
+}
+
+// ---- debug hooks -----------------------------------------------------------------------------
+// For tests: where the last frame put the main parts, the scroll position, whether a tooltip is
+// up and where ImGui thinks the pointer is (web/ui/layout_report.hpp).
+EMSCRIPTEN_KEEPALIVE const char* bpl_debug_layout() { return out(layout_report_json()); }
+
 // For tests and the console: Module._bpl_debug_map_check(48) renders a 48 x 48 grid of raw
 // shader values for the output and every hidden unit of the current network and returns the
 // largest |shader − CPU| (see map_renderer_check); -1 when maps are unavailable.

@@ -1,10 +1,12 @@
 // The controls panel: transport (play/pause, step, reset, new seed), speed and learning rate,
-// the network's shape and training choices (fed from the engine's tables), and sharing.
+// the network's shape and training choices (fed from the engine's tables), and sharing; phones
+// get the transport and learning rate on their own (draw_touch_transport) and the rest below.
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include "session.hpp"
 #include "number_text.hpp"
+#include "layout_report.hpp"
 #include "panels.hpp"
 #include "settings.hpp"
 #include "trainer.hpp"
@@ -29,17 +31,7 @@ static std::string with_commas(long long n) {
 
 // ---- transport -------------------------------------------------------------------------------
 
-static void draw_transport(AppState& app) {
-    float w = ImGui::GetContentRegionAvail().x;
-    float h = ImGui::GetFrameHeight() * 1.35f;
-    const char* play_label = app.running ? "❚❚  Pause  (space)" : "▶  Play  (space)";
-    if (ui_primary_button(play_label, ImVec2(w, h))) session_set_running(app, !app.running);
-    float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-    if (ImGui::Button("Step  →", ImVec2(half, 0))) session_step(app, 1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pause and train exactly one epoch (→ key)");
-    ImGui::SameLine();
-    if (ImGui::Button("↺ Reset  (r)", ImVec2(half, 0))) session_reset(app);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the starting weights of this seed (r key)");
+static void draw_status_line(const AppState& app) {
     std::string status = "Epoch " + with_commas(app.net.epoch);
     if (!app.net.diverged) {
         char buf[48];
@@ -51,11 +43,66 @@ static void draw_transport(AppState& app) {
     ImGui::PushFont(g_fonts.bold);
     ImGui::TextUnformatted(status.c_str());
     ImGui::PopFont();
+    layout_report_item("status");
+}
+
+static void draw_transport(AppState& app) {
+    float w = ImGui::GetContentRegionAvail().x;
+    float h = ImGui::GetFrameHeight() * 1.35f;
+    const char* play_label = app.running ? "❚❚  Pause  (space)" : "▶  Play  (space)";
+    if (ui_primary_button(play_label, ImVec2(w, h))) session_set_running(app, !app.running);
+    layout_report_item("play");
+    float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+    if (ImGui::Button("Step  →", ImVec2(half, 0))) session_step(app, 1);
+    layout_report_item("step");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pause and train exactly one epoch (→ key)");
+    ImGui::SameLine();
+    if (ImGui::Button("↺ Reset  (r)", ImVec2(half, 0))) session_reset(app);
+    layout_report_item("reset");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the starting weights of this seed (r key)");
+    draw_status_line(app);
+}
+
+// Phones: play/pause, step and reset in one row of finger-sized buttons, the learning rate under
+// them, then the epoch and loss. No hover tips: a finger has no hover.
+void draw_touch_transport(AppState& app) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    float w = ImGui::GetContentRegionAvail().x, h = 40.0f;
+    float third = std::floor((w - 2 * style.ItemSpacing.x) / 3.0f);
+    if (ui_primary_button(app.running ? "❚❚  Pause" : "▶  Play", ImVec2(w - 2 * (third + style.ItemSpacing.x), h)))
+        session_set_running(app, !app.running);
+    layout_report_item("play");
+    ImGui::SameLine();
+    if (ImGui::Button("Step  →", ImVec2(third, h))) session_step(app, 1);
+    layout_report_item("step");
+    ImGui::SameLine();
+    if (ImGui::Button("↺ Reset", ImVec2(third, h))) session_reset(app);
+    layout_report_item("reset");
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, 10.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 24.0f);
+    label("Learning rate");
+    ImGui::SameLine();
+    draw_lr_slider(app, ImGui::GetContentRegionAvail().x, "η = %.3g");
+    ImGui::PopStyleVar(2);
+    draw_status_line(app);
 }
 
 // ---- speed and learning rate -----------------------------------------------------------------
 
-static void draw_speed_and_rate(AppState& app) {
+void draw_lr_slider(AppState& app, float width, const char* format) {
+    float lr = static_cast<float>(app.config.lr);
+    const bpl::Setting& lr_row = bpl::setting_of(bpl::SettingId::lr);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::SliderFloat("##lr", &lr, float(lr_row.control_min), float(lr_row.control_max), format,
+                           ImGuiSliderFlags_Logarithmic)) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.3g", static_cast<double>(lr));   // 3 significant digits: tidy links
+        apply_param(app, "lr", buf);
+    }
+    layout_report_item("lr");
+}
+
+static void draw_speed_and_rate(AppState& app, bool with_rate) {
     float w = ImGui::GetContentRegionAvail().x;
     label("Speed");
     ui_help("Epochs trained per drawn frame. One epoch = a forward pass over the 4 XOR rows, "
@@ -79,18 +126,11 @@ static void draw_speed_and_rate(AppState& app) {
         ImGui::PopStyleColor();
     }
 
+    if (!with_rate) return;
     label("Learning rate η");
     ui_help("How big a step each update takes along −∂L/∂w. Applied live. Too small: slow. "
             "Too large: the loss jumps around or blows up.");
-    float lr = static_cast<float>(app.config.lr);
-    const bpl::Setting& lr_row = bpl::setting_of(bpl::SettingId::lr);
-    ImGui::SetNextItemWidth(w);
-    if (ImGui::SliderFloat("##lr", &lr, float(lr_row.control_min), float(lr_row.control_max), "%.3g",
-                           ImGuiSliderFlags_Logarithmic)) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.3g", static_cast<double>(lr));   // 3 significant digits: tidy links
-        apply_param(app, "lr", buf);
-    }
+    draw_lr_slider(app, w, "%.3g");
 }
 
 // ---- network shape ---------------------------------------------------------------------------
@@ -234,11 +274,7 @@ static void draw_epoch_explainer() {
     }
 }
 
-void draw_controls_panel(AppState& app) {
-    draw_transport(app);
-    ImGui::Separator();
-    draw_speed_and_rate(app);
-    ImGui::Separator();
+static void draw_settings(AppState& app) {
     draw_shape(app);
     ImGui::Separator();
     draw_choices(app);
@@ -246,4 +282,18 @@ void draw_controls_panel(AppState& app) {
     draw_share(app);
     ImGui::Spacing();
     draw_epoch_explainer();
+}
+
+void draw_controls_panel(AppState& app) {
+    draw_transport(app);
+    ImGui::Separator();
+    draw_speed_and_rate(app, true);
+    ImGui::Separator();
+    draw_settings(app);
+}
+
+void draw_settings_panel(AppState& app) {
+    draw_speed_and_rate(app, false);
+    ImGui::Separator();
+    draw_settings(app);
 }

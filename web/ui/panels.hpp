@@ -8,6 +8,10 @@
 
 // ---- controls, charts, tables (web/ui/panel_*.cpp) ----------------------------------------
 void draw_controls_panel(AppState& app);
+void draw_settings_panel(AppState& app);    // the controls panel without play/step/reset and η
+void draw_touch_transport(AppState& app);   // phones: play/pause, step, reset, η, epoch and loss
+// The learning-rate slider (the settings table's range), `width` wide, value shown by `format`.
+void draw_lr_slider(AppState& app, float width, const char* format);
 void draw_loss_panel(AppState& app);
 void draw_predictions_panel(AppState& app);
 void draw_notices(AppState& app);
