@@ -289,6 +289,24 @@
     if (window.__bplShell && window.__bplShell.setTheme) window.__bplShell.setTheme(choice);
   }
 
+  // The embed's preferred height for its width (C++: embed_preferred_height), told to the parent
+  // page at start and whenever the width changes, asleep or not, so the host can size the frame:
+  // {type: 'backpropLab', event: 'size', width, height}, in CSS px.
+  var sizedWidth = -1;
+  function reportSize() {
+    if (!framed || !isReady) return;
+    var width = Math.round(document.documentElement.clientWidth);
+    if (width < 1 || width === sizedWidth) return;   // display:none, or no change
+    var s = api.state();
+    if (!s || !s.params || !s.params.embed) return;
+    sizedWidth = width;
+    var height = Math.ceil(window.Module._bpl_embed_height(width));
+    try {
+      window.parent.postMessage({ type: 'backpropLab', event: 'size', width: width, height: height }, '*');
+    } catch (e) { /* parent gone */ }
+  }
+  if (framed) window.addEventListener('resize', reportSize);
+
   // ---- callbacks from C++ (web/platform/host.cpp) ------------------------------------------------------
   function pageBase() { return String(location.href).split('#')[0].split('?')[0]; }
   function attr(text) {
@@ -321,6 +339,7 @@
       queued = [];
       pending.forEach(function (q) { run(q[0], q[1], q[2]); });
       report('ready');
+      reportSize();
     },
     frameDrawn: function () {
       if (window.__bplShell) window.__bplShell.loaded();
@@ -334,7 +353,10 @@
     copyLink: function (query, embedSnippet) {
       var url = pageBase() + '?' + query;
       if (!embedSnippet) { copyText(url, 'Link'); return; }
-      copyText('<iframe src="' + attr(url) + '" width="640" height="420" style="border:0;border-radius:8px;max-width:100%"' +
+      // As wide as the host's column, 640:420 in shape; a host that listens for the 'size'
+      // message can set the height the embed asks for instead. The query already says embed=1.
+      copyText('<iframe src="' + attr(url) + '" width="640" height="420"' +
+               ' style="display:block;width:100%;height:auto;aspect-ratio:640/420;min-height:360px;border:0;border-radius:8px"' +
                ' title="Backprop Lab: a neural network learning XOR" loading="lazy"></iframe>', 'Embed code');
     },
     openFullPage: function (query) {
