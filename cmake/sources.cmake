@@ -188,6 +188,7 @@ set(BPL_BROWSER_TESTS
   ${CMAKE_SOURCE_DIR}/tests/browser/api.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/csp.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/embed.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/embed_size.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/formulas.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/guest.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/hostile.test.mjs
@@ -197,6 +198,7 @@ set(BPL_BROWSER_TESTS
   ${CMAKE_SOURCE_DIR}/tests/browser/lifecycle.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/maps.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/phases.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/phone.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/robustness.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/smoke.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/speed.test.mjs

@@ -13,7 +13,8 @@ before(async () => {
     window.replies = []; window.reports = [];
     window.addEventListener('message', (e) => {
       if (!e.data || e.data.type !== 'backpropLab') return;
-      (e.data.event ? window.reports : window.replies).push(e.data);
+      if (!e.data.event) window.replies.push(e.data);
+      else if (e.data.event === 'state') window.reports.push(e.data);   // not 'size' (embed_size.test.mjs)
     });
     window.send = (msg) => document.getElementById('lab').contentWindow.postMessage(msg, '*');
     window.reply = (id) => new Promise((resolve) => {

@@ -78,17 +78,19 @@ export async function launchBrowser() {
 }
 
 // A browser context with everything that could differ between machines set explicitly (the
-// colour scheme is light unless a test asks for the reader's system to prefer dark).
-export function newContext(browser, { width = 1280, height = 800, deviceScaleFactor = 1, colorScheme = 'light' } = {}) {
+// colour scheme is light unless a test asks for the reader's system to prefer dark); `touch`:
+// a phone's (touch events, no hover, the viewport meta tag honoured).
+export function newContext(browser, { width = 1280, height = 800, deviceScaleFactor = 1, colorScheme = 'light',
+                                      touch = false } = {}) {
   return browser.newContext({ viewport: { width, height }, deviceScaleFactor, locale: 'en-US', timezoneId: 'UTC',
-                              colorScheme, reducedMotion: 'no-preference' });
+                              colorScheme, reducedMotion: 'no-preference', hasTouch: touch, isMobile: touch });
 }
 
 // Opens `url` in a new context of `browser` (see newContext), waits for backpropLab.ready;
 // returns {page, context, errors}. errors collects console errors and uncaught page errors.
 export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, colorScheme = 'light',
-                                              waitReady = true } = {}) {
-  const context = await newContext(browser, { width, height, deviceScaleFactor, colorScheme });
+                                              touch = false, waitReady = true } = {}) {
+  const context = await newContext(browser, { width, height, deviceScaleFactor, colorScheme, touch });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
@@ -128,6 +130,10 @@ export const epochsPerFrame = (page, n) => page.evaluate((count) => new Promise(
   requestAnimationFrame(tick);
 }), n);
 export const deltas = (seen) => seen.slice(1).map((e, i) => e - seen[i]);
+
+// Where the last drawn frame put the page's main parts (web/ui/layout_report.hpp), from the page
+// or a frame: {arrangement, width, height, scroll, scrollMax, tooltip, mouse, parts: {name: {x, y, w, h, cut}}}.
+export const layout = (target) => target.evaluate(() => JSON.parse(window.Module.UTF8ToString(window.Module._bpl_debug_layout())));
 
 export async function until(page, predicate, arg, timeout = WAIT_MS) {
   return page.waitForFunction(predicate, arg, { timeout, polling: 100 });
