@@ -51,7 +51,11 @@ bool load_weights(AppState& app, std::string_view text, std::string& error) {
 std::string api_state_json(const AppState& app) {
     const double* outputs = bpl::network_output(app.net);
     std::string predictions = "[";
-    for (int r = 0; r < bpl::kSamples; ++r) predictions += (r ? "," : "") + json_number(outputs[r]);
+    int rows_right = 0;   // output on the target's side of 0.5 (none once diverged)
+    for (int r = 0; r < bpl::kSamples; ++r) {
+        predictions += (r ? "," : "") + json_number(outputs[r]);
+        rows_right += !app.net.diverged && (outputs[r] > 0.5) == (bpl::kXorTargets[r] > 0.5);
+    }
     predictions += "]";
     std::string notices = "[";
     for (size_t i = 0; i < app.notices.size(); ++i) notices += (i ? "," : "") + json_string(app.notices[i].text);
@@ -59,7 +63,8 @@ std::string api_state_json(const AppState& app) {
     return "{\"epoch\":" + std::to_string(app.net.epoch) +
            ",\"loss\":" + json_number(app.net.diverged ? NAN : app.current_loss) +
            ",\"running\":" + json_bool(app.running) + ",\"params\":" + params_json(app) +
-           ",\"predictions\":" + predictions + ",\"fps\":" + json_number(std::round(app.fps * 10) / 10) +
+           ",\"predictions\":" + predictions + ",\"rowsRight\":" + std::to_string(rows_right) +
+           ",\"fps\":" + json_number(std::round(app.fps * 10) / 10) +
            ",\"frameMs\":" + json_number(std::round(app.frame_ms * 100) / 100) +
            ",\"epochsLastFrame\":" + std::to_string(app.epochs_last_frame) +
            ",\"trainMs\":" + json_number(std::round(app.train_ms * 100) / 100) +

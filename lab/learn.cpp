@@ -129,6 +129,7 @@ void step_one(AppState& app) {
 void learn_step_phases(AppState& app, int n) {
     session_set_running(app, false);
     for (int i = 0; i < n && !app.net.diverged; ++i) step_one(app);
+    app.host->state_changed("phase");
 }
 
 void learn_jump_to_box(AppState& app, int box) {
@@ -144,6 +145,7 @@ void learn_jump_to_box(AppState& app, int box) {
     const int L = net.num_layers;
     const int first_phase[4] = {0, L, L + 1, 2 * L + 2};   // forward, loss, backprop, update
     for (int k = 0; k <= first_phase[std::clamp(box, 0, 3)] && !net.diverged; ++k) step_one(app);
+    app.host->state_changed("phase");
 }
 
 bool learn_train_frame(AppState& app) {
@@ -162,6 +164,7 @@ void learn_set_active(AppState& app, bool active) {
     app.learn.active = active;
     if (active) session_set_running(app, false);   // the learner steps; play is slow motion
     app.url_dirty = true;
+    app.host->state_changed("mode");
 }
 
 void learn_update_focus(AppState& app, int frame) {

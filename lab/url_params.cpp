@@ -224,6 +224,7 @@ ParamResult apply_params(AppState& app, std::string_view query) {
     apply_lesson_first(app, pairs, result);
     bpl::Config cfg = app.config;
     std::vector<std::pair<Pair, std::string>> failed;   // engine pairs refused on the first pass
+    bool page_changed = false;                          // a page key applied (the config reports its own)
     for (const Pair& p : pairs) {
         const bpl::Setting* row = find_setting(p.key);
         std::string key = canonical_key(p.key);
@@ -244,8 +245,12 @@ ParamResult apply_params(AppState& app, std::string_view query) {
             bool clamped = false;
             std::string note;
             std::string error = set_page_key(app, *row, p.value, clamped, note);
-            if (!error.empty()) result.notices.push_back(error + "; ignored");
-            else result.applied.push_back(key);
+            if (!error.empty()) {
+                result.notices.push_back(error + "; ignored");
+            } else {
+                result.applied.push_back(key);
+                page_changed = true;
+            }
             if (clamped) result.notices.push_back(note);
         } else {
             result.notices.push_back("Unknown setting " + bpl::quote_for_message(p.key, 32) + " ignored");
@@ -262,6 +267,7 @@ ParamResult apply_params(AppState& app, std::string_view query) {
         }
     }
     session_apply_config(app, cfg);
+    if (page_changed) app.host->state_changed("params");
     // On the page: a few notices one by one, many (a mangled link) as one list.
     if (result.notices.size() <= 2) {
         for (const std::string& n : result.notices) session_notice(app, n);

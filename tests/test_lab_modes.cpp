@@ -125,7 +125,13 @@ TEST_CASE("step-through: phases run in order, and a full cycle is one training e
         CHECK(lab.app.loss_history == std::vector<float>{static_cast<float>(ref[1].epoch_loss)});
         CHECK(lab.app.history.newest == 1);
         CHECK(lab.app.print_log.lines == std::vector<std::pair<long long, double>>{{0, ref[1].epoch_loss}});
-        CHECK(lab.host.take_reasons() == Reasons{"pause", "step"});
+        // Each stepPhase reports "phase"; the epoch's end is also a "step" (the session's).
+        Reasons expected{"pause"};
+        for (size_t k = 0; k < phases.size() * size_t(batches); ++k) {
+            if (k + 1 == phases.size() * size_t(batches)) expected.push_back("step");
+            expected.push_back("phase");
+        }
+        CHECK(lab.host.take_reasons() == expected);
     }
 }
 
@@ -388,6 +394,9 @@ TEST_CASE("state(): the fields the page and its tests read, with the session's v
     REQUIRE(predictions.items.size() == size_t(bpl::kSamples));
     for (int r = 0; r < bpl::kSamples; ++r)
         CHECK(predictions.items[size_t(r)].number == bpl::network_output(lab.app.net)[r]);
+    int right = 0;
+    for (int r = 0; r < bpl::kSamples; ++r) right += (predictions.items[size_t(r)].number > 0.5) == (r == 1 || r == 2);
+    CHECK(member(s, "rowsRight").number == right);
     const Json& notices = member(s, "notices");
     REQUIRE(notices.items.size() == 1);
     CHECK(notices.items[0].text == "a <notice> with \"quotes\" & more");
@@ -410,4 +419,5 @@ TEST_CASE("state(): the fields the page and its tests read, with the session's v
     Json d = json_of(api_state_json(bad.app));
     CHECK(member(d, "diverged").boolean);
     CHECK(member(d, "loss").is(Json::Kind::null));
+    CHECK(member(d, "rowsRight").number == 0);   // no finite output is right
 }

@@ -111,10 +111,9 @@ static void draw_speed_and_rate(AppState& app, bool with_rate) {
     const bpl::Setting& speed_row = bpl::setting_of(bpl::SettingId::speed);
     ImGui::SetNextItemWidth(w);
     if (ImGui::SliderInt("##speed", &speed, int(speed_row.control_min), int(speed_row.control_max), "%d epochs / frame",
-                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
-        app.epochs_per_frame = speed;
-        app.url_dirty = true;
-    }
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp) &&
+        speed != app.epochs_per_frame)
+        apply_param(app, "speed", std::to_string(speed));
     if (app.budget_limited) {
         char note[96];
         std::snprintf(note, sizeof note, "This device manages about %lld per frame at this speed.",

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include "guest.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"   // ImBezierCubicCalc
@@ -12,6 +13,7 @@
 #include "network_phase_overlay.hpp"
 #include "network_tooltips.hpp"
 #include "panels.hpp"
+#include "url_params.hpp"
 #include "viz_labels.hpp"
 #include "viz_palette.hpp"
 
@@ -77,6 +79,8 @@ void same_line_if_fits(const char* label) {
     if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
 }
 
+// Row and view go through the settings (as the URL and set() do): the address bar and the page's
+// HTML controls follow them.
 void draw_toolbar(AppState& app, bool compact) {
     if (!compact) {
         ImGui::AlignTextToFramePadding();
@@ -84,20 +88,22 @@ void draw_toolbar(AppState& app, bool compact) {
         ImGui::SameLine();
     }
     for (int r = 0; r < bpl::kSamples; ++r) {
-        if (toggle(kRowNames[r], app.selected_row == r)) app.selected_row = r;
+        if (toggle(kRowNames[r], app.selected_row == r) && app.selected_row != r)
+            apply_param(app, "row", std::to_string(r));
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("x = (%c, %c), target %g", kRowNames[r][0], kRowNames[r][1], bpl::kXorTargets[r]);
         ImGui::SameLine();
     }
-    if (toggle(compact ? "all" : "all rows", app.selected_row < 0)) app.selected_row = -1;
+    if (toggle(compact ? "all" : "all rows", app.selected_row < 0) && app.selected_row >= 0)
+        apply_param(app, "row", "all");
     const char* forward = compact ? "a, w" : "Activations";
     const char* backward = compact ? "grad" : "Gradients";
     ImGui::SameLine(0.0f, compact ? 8.0f : 20.0f);
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(forward).x + ImGui::CalcTextSize(backward).x + 40.0f)
         ImGui::NewLine();
-    if (toggle(forward, !app.gradient_view)) app.gradient_view = false;
+    if (toggle(forward, !app.gradient_view) && app.gradient_view) apply_param(app, "view", "activations");
     same_line_if_fits(backward);
-    if (toggle(backward, app.gradient_view)) app.gradient_view = true;
+    if (toggle(backward, app.gradient_view) && !app.gradient_view) apply_param(app, "view", "gradients");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s",
                           viz::pick("Show ∂L/∂w on connections and δ on neurons, with the backward pass animated",

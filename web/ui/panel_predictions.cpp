@@ -2,9 +2,11 @@
 // Clicking a row selects it for the network diagram.
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include "network.hpp"
 #include "panels.hpp"
 #include "ui_theme.hpp"
+#include "url_params.hpp"
 
 
 static void output_bar(double out) {
@@ -47,7 +49,8 @@ static void draw_row(AppState& app, int r) {
     ImGui::PushFont(g_fonts.mono);
     const char* name = bpl::kRowNames[r];
     char label[8] = {name[0], ' ', ' ', name[1], '\0'};   // "0  1": the inputs x₁ and x₂
-    if (ImGui::Selectable(label, selected, ImGuiSelectableFlags_SpanAllColumns)) app.selected_row = selected ? -1 : r;
+    if (ImGui::Selectable(label, selected, ImGuiSelectableFlags_SpanAllColumns))
+        apply_param(app, "row", selected ? "all" : std::to_string(r));   // the address bar follows
     ImGui::PopFont();
     ImGui::PopID();
     ImGui::TableNextColumn();
