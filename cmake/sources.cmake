@@ -43,6 +43,7 @@ set(BPL_ENGINE_HEADERS
 set(BPL_LAB_SOURCES
   ${CMAKE_SOURCE_DIR}/lab/api.cpp
   ${CMAKE_SOURCE_DIR}/lab/before_after.cpp
+  ${CMAKE_SOURCE_DIR}/lab/control_names.cpp
   ${CMAKE_SOURCE_DIR}/lab/formula_matrices.cpp
   ${CMAKE_SOURCE_DIR}/lab/formula_view.cpp
   ${CMAKE_SOURCE_DIR}/lab/frame.cpp
@@ -65,6 +66,7 @@ set(BPL_LAB_HEADERS
   ${CMAKE_SOURCE_DIR}/lab/api.hpp
   ${CMAKE_SOURCE_DIR}/lab/app_state.hpp
   ${CMAKE_SOURCE_DIR}/lab/before_after.hpp
+  ${CMAKE_SOURCE_DIR}/lab/control_names.hpp
   ${CMAKE_SOURCE_DIR}/lab/formula_view.hpp
   ${CMAKE_SOURCE_DIR}/lab/frame.hpp
   ${CMAKE_SOURCE_DIR}/lab/guest.hpp
@@ -166,6 +168,7 @@ set(BPL_WEB_HEADERS ${BPL_RENDER_HEADERS} ${BPL_UI_HEADERS} ${BPL_PLATFORM_HEADE
 set(BPL_TEST_FILES
   ${CMAKE_SOURCE_DIR}/tests/test_activations.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_config.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_control_names.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_dense.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_gradcheck.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_history.cpp

@@ -93,26 +93,15 @@ const Setting& setting_of(SettingId id) {
     return kSettings[0];   // unreachable: every id has a row (tests/test_lab_settings.cpp)
 }
 
-namespace {
-
-template <typename Info, size_t N>
-std::vector<std::string_view> names_of(const Info (&table)[N]) {
-    std::vector<std::string_view> out;
-    for (const Info& row : table) out.push_back(row.name);
-    return out;
-}
-
-}   // namespace
-
 std::vector<std::string_view> setting_choices(const Setting& s) {
     switch (s.id) {
-        case SettingId::act: return names_of(kActivations);
+        case SettingId::act: return table_column(kActivations, &ActivationInfo::name);
         case SettingId::out:
             return {activation_info(Activation::sigmoid).name, activation_info(Activation::linear).name};
-        case SettingId::loss: return names_of(kLosses);
-        case SettingId::opt: return names_of(kOptimizers);
-        case SettingId::init: return names_of(kInits);
-        case SettingId::batch: return names_of(kBatchModes);
+        case SettingId::loss: return table_column(kLosses, &LossInfo::name);
+        case SettingId::opt: return table_column(kOptimizers, &OptimizerInfo::name);
+        case SettingId::init: return table_column(kInits, &InitInfo::name);
+        case SettingId::batch: return table_column(kBatchModes, &BatchModeInfo::name);
         case SettingId::view: return {"activations", "gradients"};
         case SettingId::theme: return {"auto", "light", "dark"};
         case SettingId::motion: return {"auto", "reduce", "full"};

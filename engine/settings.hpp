@@ -80,4 +80,13 @@ std::vector<std::string_view> setting_choices(const Setting& s);
 // "a, b or c": for messages.
 std::string setting_choices_text(const Setting& s);
 
+// One column of a named table (kActivations, kOptimizers, …), in its order: e.g. its names
+// (&ActivationInfo::name), which the settings accept, or its labels, which people read.
+template <typename Info, size_t N>
+std::vector<std::string_view> table_column(const Info (&table)[N], const char* Info::*column) {
+    std::vector<std::string_view> out;
+    for (const Info& row : table) out.push_back(row.*column);
+    return out;
+}
+
 }   // namespace bpl

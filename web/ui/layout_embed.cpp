@@ -4,6 +4,7 @@
 // style's sizes, so the page can answer before (and without) drawing a frame.
 #include <algorithm>
 #include <cmath>
+#include "control_names.hpp"
 #include "layout.hpp"
 #include "layout_parts.hpp"
 #include "layout_report.hpp"
@@ -87,14 +88,16 @@ void embed_toolbar(AppState& app, bool two_rows) {
     const float h = ImGui::GetFrameHeight();
     if (ImGui::Button(app.running ? "❚❚" : "▶", ImVec2(h * 1.4f, 0))) session_set_running(app, !app.running);
     layout_report_item("play");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(app.running ? "Pause (space)" : "Play (space)");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", control_caption(app.running ? ControlId::pause : ControlId::play).c_str());
     ImGui::SameLine();
-    if (ImGui::Button("Step")) session_step(app, 1);
+    if (ImGui::Button(control_label(ControlId::step))) session_step(app, 1);
     layout_report_item("step");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", control_caption(ControlId::step).c_str());
     ImGui::SameLine();
     if (ImGui::Button("↺")) session_reset(app);
     layout_report_item("reset");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Reset (r)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", control_caption(ControlId::reset).c_str());
     ImGui::SameLine();
     const char* link = "Backprop Lab ↗";
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(link).x + 24) link = "↗";   // very narrow frames

@@ -1,11 +1,13 @@
 // The header's mode switch: "Explore" | "Step through backprop" (lab/learn.cpp does the switching).
+#include "control_names.hpp"
 #include "imgui.h"
 #include "learn.hpp"
 #include "panels.hpp"
 #include "ui_theme.hpp"
 
 void draw_mode_switch(AppState& app, float right) {
-    const char* labels[2] = {"Explore", "Step through backprop"};
+    const ControlId modes[2] = {ControlId::explore, ControlId::step_through};
+    const char* labels[2] = {control_label(modes[0]), control_label(modes[1])};
     float pad = ImGui::GetStyle().FramePadding.x * 2.0f;
     float w0 = ImGui::CalcTextSize(labels[0]).x + pad, w1 = ImGui::CalcTextSize(labels[1]).x + pad;
     ImGui::SameLine(right - w0 - w1 - ImGui::GetWindowPos().x);
@@ -15,12 +17,7 @@ void draw_mode_switch(AppState& app, float right) {
         bool on = app.learn.active == (i == 1);
         if (i == 1) ImGui::SameLine();
         if (on ? ui_primary_button(labels[i]) : ImGui::Button(labels[i])) learn_set_active(app, i == 1);
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip(
-                "%s",
-                i == 1
-                    ? "Walk through one epoch phase by phase: flowchart, formulas with the live numbers, and the code"
-                    : "The whole page: controls, network, loss, maps and predictions");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", control_name(modes[i]).help);
     }
     ImGui::PopStyleVar();
 }

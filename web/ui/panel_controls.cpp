@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include "control_names.hpp"
 #include "session.hpp"
 #include "number_text.hpp"
 #include "layout_report.hpp"
@@ -49,17 +50,18 @@ static void draw_status_line(const AppState& app) {
 static void draw_transport(AppState& app) {
     float w = ImGui::GetContentRegionAvail().x;
     float h = ImGui::GetFrameHeight() * 1.35f;
-    const char* play_label = app.running ? "❚❚  Pause  (space)" : "▶  Play  (space)";
-    if (ui_primary_button(play_label, ImVec2(w, h))) session_set_running(app, !app.running);
+    std::string play_label = app.running ? "❚❚  " + control_caption(ControlId::pause)
+                                         : "▶  " + control_caption(ControlId::play);
+    if (ui_primary_button(play_label.c_str(), ImVec2(w, h))) session_set_running(app, !app.running);
     layout_report_item("play");
     float half = (w - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-    if (ImGui::Button("Step  →", ImVec2(half, 0))) session_step(app, 1);
+    if (ImGui::Button(control_caption(ControlId::step).c_str(), ImVec2(half, 0))) session_step(app, 1);
     layout_report_item("step");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pause and train exactly one epoch (→ key)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", control_name(ControlId::step).help);
     ImGui::SameLine();
-    if (ImGui::Button("↺ Reset  (r)", ImVec2(half, 0))) session_reset(app);
+    if (ImGui::Button(("↺ " + control_caption(ControlId::reset)).c_str(), ImVec2(half, 0))) session_reset(app);
     layout_report_item("reset");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the starting weights of this seed (r key)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", control_name(ControlId::reset).help);
     draw_status_line(app);
 }
 
@@ -69,18 +71,21 @@ void draw_touch_transport(AppState& app) {
     ImGuiStyle& style = ImGui::GetStyle();
     float w = ImGui::GetContentRegionAvail().x, h = 40.0f;
     float third = std::floor((w - 2 * style.ItemSpacing.x) / 3.0f);
-    if (ui_primary_button(app.running ? "❚❚  Pause" : "▶  Play", ImVec2(w - 2 * (third + style.ItemSpacing.x), h)))
+    std::string play_label = app.running ? std::string("❚❚  ") + control_label(ControlId::pause)
+                                         : std::string("▶  ") + control_label(ControlId::play);
+    if (ui_primary_button(play_label.c_str(), ImVec2(w - 2 * (third + style.ItemSpacing.x), h)))
         session_set_running(app, !app.running);
     layout_report_item("play");
     ImGui::SameLine();
-    if (ImGui::Button("Step  →", ImVec2(third, h))) session_step(app, 1);
+    if (ImGui::Button(control_label(ControlId::step), ImVec2(third, h))) session_step(app, 1);
     layout_report_item("step");
     ImGui::SameLine();
-    if (ImGui::Button("↺ Reset", ImVec2(third, h))) session_reset(app);
+    if (ImGui::Button((std::string("↺ ") + control_label(ControlId::reset)).c_str(), ImVec2(third, h)))
+        session_reset(app);
     layout_report_item("reset");
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(style.FramePadding.x, 10.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_GrabMinSize, 24.0f);
-    label("Learning rate");
+    label(control_label(ControlId::lr));
     ImGui::SameLine();
     draw_lr_slider(app, ImGui::GetContentRegionAvail().x, "η = %.3g");
     ImGui::PopStyleVar(2);
@@ -104,9 +109,8 @@ void draw_lr_slider(AppState& app, float width, const char* format) {
 
 static void draw_speed_and_rate(AppState& app, bool with_rate) {
     float w = ImGui::GetContentRegionAvail().x;
-    label("Speed");
-    ui_help("Epochs trained per drawn frame. One epoch = a forward pass over the 4 XOR rows, "
-            "backpropagation, and one weight update.");
+    label(control_label(ControlId::speed));
+    ui_help(control_name(ControlId::speed).help);
     int speed = app.epochs_per_frame;
     const bpl::Setting& speed_row = bpl::setting_of(bpl::SettingId::speed);
     ImGui::SetNextItemWidth(w);
@@ -126,9 +130,8 @@ static void draw_speed_and_rate(AppState& app, bool with_rate) {
     }
 
     if (!with_rate) return;
-    label("Learning rate η");
-    ui_help("How big a step each update takes along −∂L/∂w. Applied live. Too small: slow. "
-            "Too large: the loss jumps around or blows up.");
+    label(control_label(ControlId::lr));
+    ui_help(control_name(ControlId::lr).help);
     draw_lr_slider(app, w, "%.3g");
 }
 
@@ -144,8 +147,8 @@ static void draw_shape(AppState& app) {
     const bpl::Config& c = app.config;
     int units[bpl::kMaxHiddenLayers];
     for (int l = 0; l < bpl::kMaxHiddenLayers; ++l) units[l] = c.hidden_units[l] > 0 ? c.hidden_units[l] : 4;
-    label("Hidden layers");
-    ui_help("Changing the shape rebuilds the network from the seed; every other setting is kept.");
+    label(control_label(ControlId::hidden_layers));
+    ui_help(control_name(ControlId::hidden_layers).help);
     float button = ImGui::GetFrameHeight();
     ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - 3 * button - 16);
     ImGui::BeginDisabled(c.hidden_layers <= 1);
@@ -160,8 +163,8 @@ static void draw_shape(AppState& app) {
     for (int l = 0; l < c.hidden_layers; ++l) {
         ImGui::PushID(l);
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-        char fmt[40];
-        std::snprintf(fmt, sizeof fmt, "layer %d: %%d units", l + 1);
+        char fmt[48];
+        std::snprintf(fmt, sizeof fmt, "%s %d: %%d", control_label(ControlId::hidden_units), l + 1);
         int u = units[l];
         const bpl::Setting& row = bpl::setting_of(bpl::SettingId::hidden);
         if (ImGui::SliderInt("##units", &u, int(row.control_min), int(row.control_max), fmt,
@@ -176,15 +179,19 @@ static void draw_shape(AppState& app) {
 
 // ---- activation, loss, optimiser, init -------------------------------------------------------
 
+// The widest label of the choices' column.
+static float choice_label_width() {
+    return ImGui::CalcTextSize(control_label(ControlId::opt)).x + ImGui::GetStyle().ItemSpacing.x * 2;
+}
+
 // A choice setting's combo: its items are the engine's table of that kind (the same names the
-// settings table accepts, bpl::setting_choices), applied through the setting's key.
+// settings table accepts, bpl::setting_choices), applied through the control's setting key.
 template <typename Row>
-static void table_combo(AppState& app, const char* title, bpl::SettingId setting, const Row* rows, int count,
-                        int current, const char* (*tip)(const Row&)) {
-    const char* key = bpl::setting_of(setting).key;
-    float label_w = ImGui::CalcTextSize("Optimiser").x + ImGui::GetStyle().ItemSpacing.x * 2;
-    label(title);
-    ImGui::SameLine(label_w);
+static void table_combo(AppState& app, ControlId control, const Row* rows, int count, int current,
+                        const char* (*tip)(const Row&)) {
+    const char* key = control_name(control).setting;
+    label(control_label(control));
+    ImGui::SameLine(choice_label_width());
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
     std::string id = std::string("##") + key;
     if (ImGui::BeginCombo(id.c_str(), rows[current].label)) {
@@ -217,23 +224,22 @@ static const char* loss_tip(const bpl::LossInfo& l) {
 
 static void draw_choices(AppState& app) {
     const bpl::Config& c = app.config;
-    table_combo(app, "Activation", bpl::SettingId::act, bpl::kActivations, bpl::kActivationCount,
+    table_combo(app, ControlId::act, bpl::kActivations, bpl::kActivationCount,
                 index_of(bpl::kActivations, bpl::kActivationCount, c.activation), activation_tip);
-    table_combo(app, "Loss", bpl::SettingId::loss, bpl::kLosses, bpl::kLossCount,
-                index_of(bpl::kLosses, bpl::kLossCount, c.loss), loss_tip);
-    table_combo<bpl::OptimizerInfo>(app, "Optimiser", bpl::SettingId::opt, bpl::kOptimizers, 3,
+    table_combo(app, ControlId::loss, bpl::kLosses, bpl::kLossCount, index_of(bpl::kLosses, bpl::kLossCount, c.loss),
+                loss_tip);
+    table_combo<bpl::OptimizerInfo>(app, ControlId::opt, bpl::kOptimizers, 3,
                                     index_of(bpl::kOptimizers, 3, c.optimizer), nullptr);
-    table_combo<bpl::InitInfo>(app, "Init", bpl::SettingId::init, bpl::kInits, 3, index_of(bpl::kInits, 3, c.init),
-                               nullptr);
+    table_combo<bpl::InitInfo>(app, ControlId::init, bpl::kInits, 3, index_of(bpl::kInits, 3, c.init), nullptr);
     unsigned seed = c.seed;
-    label("Seed");
-    ImGui::SameLine(ImGui::CalcTextSize("Optimiser").x + ImGui::GetStyle().ItemSpacing.x * 2);
+    label(control_label(ControlId::seed));
+    ImGui::SameLine(choice_label_width());
     float new_w = ImGui::CalcTextSize("⟳ New").x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - new_w - ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::InputScalar("##seed", ImGuiDataType_U32, &seed, nullptr, nullptr, "%u",
                            ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsDecimal))
         apply_param(app, "seed", std::to_string(seed));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Same seed, same starting weights. Press Enter to apply.");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s Press Enter to apply.", control_name(ControlId::seed).help);
     ImGui::SameLine();
     if (ImGui::Button("⟳ New", ImVec2(new_w, 0))) apply_param(app, "seed", std::to_string(app.host->random_seed()));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Start again from different random weights");

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include "control_names.hpp"
 #include "session.hpp"
 #include "formula_view.hpp"
 #include "imgui_internal.h"   // ImBezierCubicCalc
@@ -200,16 +201,17 @@ void draw_arrows(ImDrawList* dl, const Box (&b)[5], bool looping) {
 
 void draw_transport(AppState& app) {
     LearnState& s = app.learn;
-    const char* play = app.running ? (s.play_phases ? "❚❚ Pause" : "❚❚ Pause (epochs)")
-                                   : (s.play_phases ? "▶ Play phases" : "▶ Play epochs");
-    if (ImGui::Button(play)) session_set_running(app, !app.running);
+    std::string play = app.running
+                         ? std::string("❚❚ ") + control_label(ControlId::pause) + (s.play_phases ? "" : " (epochs)")
+                         : std::string("▶ ") + control_label(ControlId::play) + (s.play_phases ? " phases" : " epochs");
+    if (ImGui::Button(play.c_str())) session_set_running(app, !app.running);
     ImGui::SameLine();
-    if (ImGui::Button("Step phase  ( . )")) learn_step_phases(app, 1);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the next phase of backprop only (. key)");
+    if (ImGui::Button(control_caption(ControlId::step_phase).c_str())) learn_step_phases(app, 1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", control_name(ControlId::step_phase).help);
     ImGui::SameLine();
-    if (ImGui::Button("Step epoch  (→)")) session_step(app, 1);
+    if (ImGui::Button(control_caption(ControlId::step).c_str())) session_step(app, 1);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Finish the epoch in progress (→ key); stepping and epochs never get out of step");
+        ImGui::SetTooltip("Finish the epoch in progress; stepping and epochs never get out of step");
     ImGui::Checkbox("Slow motion", &s.play_phases);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play runs one phase at a time at this pace (off: whole epochs)");
     ImGui::SameLine();

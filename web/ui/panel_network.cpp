@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include "control_names.hpp"
 #include "guest.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"   // ImBezierCubicCalc
@@ -82,9 +83,11 @@ void same_line_if_fits(const char* label) {
 // Row and view go through the settings (as the URL and set() do): the address bar and the page's
 // HTML controls follow them.
 void draw_toolbar(AppState& app, bool compact) {
+    const std::vector<std::string_view> rows = control_choice_labels(bpl::SettingId::row);
+    const std::vector<std::string_view> views = control_choice_labels(bpl::SettingId::view);
     if (!compact) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Row");
+        ImGui::TextUnformatted(control_label(ControlId::row));
         ImGui::SameLine();
     }
     for (int r = 0; r < bpl::kSamples; ++r) {
@@ -94,10 +97,12 @@ void draw_toolbar(AppState& app, bool compact) {
             ImGui::SetTooltip("x = (%c, %c), target %g", kRowNames[r][0], kRowNames[r][1], bpl::kXorTargets[r]);
         ImGui::SameLine();
     }
-    if (toggle(compact ? "all" : "all rows", app.selected_row < 0) && app.selected_row >= 0)
+    const std::string all(rows[bpl::kSamples]);
+    if (toggle(compact ? "all" : all.c_str(), app.selected_row < 0) && app.selected_row >= 0)
         apply_param(app, "row", "all");
-    const char* forward = compact ? "a, w" : "Activations";
-    const char* backward = compact ? "grad" : "Gradients";
+    const std::string forward_label(views[0]), backward_label(views[1]);
+    const char* forward = compact ? "a, w" : forward_label.c_str();
+    const char* backward = compact ? "grad" : backward_label.c_str();
     ImGui::SameLine(0.0f, compact ? 8.0f : 20.0f);
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(forward).x + ImGui::CalcTextSize(backward).x + 40.0f)
         ImGui::NewLine();
