@@ -1,6 +1,7 @@
 // The settings table as JSON (for site/bridge.js) and as Markdown (for the README).
 #include "settings_json.hpp"
 #include "api.hpp"
+#include "control_names.hpp"
 #include "json_text.hpp"
 #include "lessons.hpp"
 #include "session.hpp"
@@ -22,6 +23,12 @@ const char* type_name(bpl::SettingType t) {
     return "?";
 }
 
+std::string strings_json(const std::vector<std::string_view>& items) {
+    std::string out = "[";
+    for (std::string_view item : items) out += (out.size() > 1 ? "," : "") + json_string(item);
+    return out + "]";
+}
+
 std::string row_json(const bpl::Setting& s) {
     std::string aliases = "[", choices = "[";
     for (const char* a : s.aliases)
@@ -34,6 +41,8 @@ std::string row_json(const bpl::Setting& s) {
     std::string out = "{\"key\":" + json_string(s.key) + ",\"aliases\":" + aliases + "]" +
                       ",\"scope\":" + json_string(s.scope == bpl::SettingScope::engine ? "engine" : "page") +
                       ",\"type\":" + json_string(type_name(s.type)) + ",\"choices\":" + choices + "]";
+    std::vector<std::string_view> labels = control_choice_labels(s.id);
+    if (!labels.empty()) out += ",\"choiceLabels\":" + strings_json(labels);
     if (s.min != s.max)
         out += ",\"min\":" + json_number(s.min) + ",\"max\":" + json_number(s.max) +
                ",\"maxOpen\":" + json_bool(s.max_open);
@@ -46,6 +55,16 @@ std::string row_json(const bpl::Setting& s) {
     return out;
 }
 
+// The controls' names (lab/control_names.cpp), for the page's HTML controls.
+std::string controls_json() {
+    std::string out = "[";
+    for (const ControlName& c : kControlNames)
+        out += (out.size() > 1 ? "," : "") + std::string("{\"name\":") + json_string(c.name) +
+               ",\"label\":" + json_string(c.label) + ",\"shortcut\":" + json_string(c.shortcut) +
+               ",\"setting\":" + json_string(c.setting) + ",\"help\":" + json_string(c.help) + "}";
+    return out + "]";
+}
+
 }   // namespace
 
 std::string settings_json() {
@@ -56,10 +75,11 @@ std::string settings_json() {
                          ",\"maxWeightsChars\":" + json_number(double(bpl::kMaxWeightsJsonBytes)) +
                          ",\"maxStep\":" + json_number(kMaxStepEpochs) +
                          ",\"maxStepPhases\":" + json_number(kMaxApiPhases) +
-                         ",\"maxNoticeChars\":" + json_number(double(kMaxApiNoticeChars)) + "}";
+                         ",\"maxNoticeChars\":" + json_number(double(kMaxApiNoticeChars)) +
+                         ",\"maxHiddenLayers\":" + json_number(bpl::kMaxHiddenLayers) + "}";
     std::string rows = "[";
     for (const bpl::Setting& s : bpl::kSettings) rows += (rows.size() > 1 ? "," : "") + row_json(s);
-    return "{\"limits\":" + limits + ",\"settings\":" + rows + "]}";
+    return "{\"limits\":" + limits + ",\"settings\":" + rows + "],\"controls\":" + controls_json() + "}";
 }
 
 std::string settings_js() {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 #include "api.hpp"
+#include "control_names.hpp"
 #include "lab_helpers.hpp"
 #include "lessons.hpp"
 #include "number_text.hpp"
@@ -599,7 +600,7 @@ TEST_CASE("URL: the embed code's link says embed=1 and the theme, even at their 
 TEST_CASE("settings_json: valid JSON with every row, as the table has it, and the API's limits") {
     const std::string text = settings_json();
     Json doc = json_of(text);
-    CHECK(doc.members.size() == 2);
+    CHECK(doc.members.size() == 3);
 
     const Json& limits = member(doc, "limits");
     CHECK(member(limits, "maxSetKeys").number == double(kMaxParamPairs));
@@ -610,6 +611,7 @@ TEST_CASE("settings_json: valid JSON with every row, as the table has it, and th
     CHECK(member(limits, "maxStepPhases").number == double(kMaxApiPhases));
     CHECK(member(limits, "maxNoticeChars").number == double(kMaxApiNoticeChars));
     CHECK(member(limits, "maxWeightsChars").number > 0);
+    CHECK(member(limits, "maxHiddenLayers").number == bpl::kMaxHiddenLayers);
 
     const Json& rows = member(doc, "settings");
     REQUIRE(rows.is(Json::Kind::array));
@@ -642,6 +644,26 @@ TEST_CASE("settings_json: valid JSON with every row, as the table has it, and th
         }
         if (s.page_max > 0) CHECK(member(row, "pageMax").number == s.page_max);
         else CHECK(row.find("pageMax") == nullptr);
+        // The controls' labels of the choices, one per choice (lab/control_names.cpp).
+        std::vector<std::string> labels, expected_labels;
+        for (std::string_view l : control_choice_labels(s.id)) expected_labels.emplace_back(l);
+        if (const Json* got = row.find("choiceLabels"))
+            for (const Json& l : got->items) labels.push_back(l.text);
+        CHECK(labels == expected_labels);
+        if (!labels.empty()) CHECK(labels.size() == choices.size());
+    }
+
+    // The controls' names, one per control, in table order.
+    const Json& controls = member(doc, "controls");
+    REQUIRE(controls.items.size() == size_t(kControlCount));
+    for (int i = 0; i < kControlCount; ++i) {
+        const ControlName& c = kControlNames[i];
+        const Json& got = controls.items[size_t(i)];
+        CHECK(member(got, "name").text == c.name);
+        CHECK(member(got, "label").text == c.label);
+        CHECK(member(got, "shortcut").text == c.shortcut);
+        CHECK(member(got, "setting").text == c.setting);
+        CHECK(member(got, "help").text == c.help);
     }
 
     // settings.js is this JSON as one assignment; the README table has a row per URL key.
