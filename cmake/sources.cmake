@@ -45,6 +45,7 @@ set(BPL_LAB_SOURCES
   ${CMAKE_SOURCE_DIR}/lab/before_after.cpp
   ${CMAKE_SOURCE_DIR}/lab/control_names.cpp
   ${CMAKE_SOURCE_DIR}/lab/formula_matrices.cpp
+  ${CMAKE_SOURCE_DIR}/lab/formula_speech.cpp
   ${CMAKE_SOURCE_DIR}/lab/formula_view.cpp
   ${CMAKE_SOURCE_DIR}/lab/frame.cpp
   ${CMAKE_SOURCE_DIR}/lab/guest.cpp
@@ -67,6 +68,7 @@ set(BPL_LAB_HEADERS
   ${CMAKE_SOURCE_DIR}/lab/app_state.hpp
   ${CMAKE_SOURCE_DIR}/lab/before_after.hpp
   ${CMAKE_SOURCE_DIR}/lab/control_names.hpp
+  ${CMAKE_SOURCE_DIR}/lab/formula_speech.hpp
   ${CMAKE_SOURCE_DIR}/lab/formula_view.hpp
   ${CMAKE_SOURCE_DIR}/lab/frame.hpp
   ${CMAKE_SOURCE_DIR}/lab/guest.hpp
@@ -170,6 +172,7 @@ set(BPL_TEST_FILES
   ${CMAKE_SOURCE_DIR}/tests/test_config.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_control_names.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_dense.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_formula_speech.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_gradcheck.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_history.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_json_reader.cpp

@@ -1,6 +1,7 @@
 // The batch matrices of each phase (pointers into the engine's storage, shown as tables by the
-// formulas panel) and the view as JSON for backpropLab.formulaValues().
+// formulas panel) and the view as JSON for backpropLab.formulaValues(), with its spoken form.
 #include <cstdio>
+#include "formula_speech.hpp"
 #include "formula_view.hpp"
 #include "json_text.hpp"
 #include "learn.hpp"
@@ -137,5 +138,6 @@ std::string formula_view_json(const FormulaView& v) {
     }
     return "{\"ran\":" + json_bool(v.ran) + ",\"title\":" + json_string(v.title) +
            ",\"subject\":" + json_string(v.subject) + ",\"general\":" + json_string(v.general) + ",\"lines\":" + lines +
-           "],\"terms\":" + terms + "],\"matrices\":" + mats + "],\"note\":" + json_string(v.note) + "}";
+           "],\"terms\":" + terms + "],\"matrices\":" + mats + "],\"note\":" + json_string(v.note) +
+           ",\"spoken\":" + json_string(formula_spoken(v)) + "}";
 }
