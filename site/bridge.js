@@ -262,21 +262,38 @@
     queued.push([source, event.origin, data]);
   });
 
-  // State reports to the parent page: after each change (coalesced) and once a second while training.
+  // State reports, after each change (coalesced): to the parent page, plus once a second while
+  // training; and to this page's own subscribers (site/a11y.js: the HTML controls follow the canvas).
   var reportTimer = 0, reportReasons = [];
+  var subscribers = [];
+  var MAX_SUBSCRIBERS = 8;
   function report(reason) {
-    if (!framed || !isReady) return;
+    if (!isReady || (!framed && !subscribers.length)) return;
     if (reportReasons.indexOf(reason) < 0 && reportReasons.length < 8) reportReasons.push(reason);
     if (reportTimer) return;
     reportTimer = setTimeout(function () {
       reportTimer = 0;
       var reasons = reportReasons;
       reportReasons = [];
-      try {
-        window.parent.postMessage({ type: 'backpropLab', event: 'state', reasons: reasons, state: api.state() }, '*');
-      } catch (e) { /* parent gone */ }
+      var state = api.state();
+      if (framed) {
+        try {
+          window.parent.postMessage({ type: 'backpropLab', event: 'state', reasons: reasons, state: state }, '*');
+        } catch (e) { /* parent gone */ }
+      }
+      subscribers.forEach(function (fn) {
+        try { fn(reasons.slice(), state); } catch (e) { if (window.console) console.warn(e); }
+      });
     }, 0);
   }
+  window.__bplReports = Object.freeze({
+    // fn(reasons, state): reasons such as 'ready', 'play', 'pause', 'step', 'phase', 'reset', 'params', 'mode'.
+    subscribe: function (fn) {
+      if (typeof fn !== 'function' || subscribers.length >= MAX_SUBSCRIBERS) return false;
+      subscribers.push(fn);
+      return true;
+    }
+  });
   if (framed) {
     setInterval(function () {
       if (isReady && !document.hidden) { var s = api.state(); if (s && s.running && s.visible) report('progress'); }
