@@ -1,6 +1,7 @@
 # The page (Emscripten only): Dear ImGui + SDL2 (from the setup cache) + the engine -> WASM,
 # plus the static files, so ${CMAKE_BINARY_DIR} is a complete static site:
-#   index.html  style.css  settings.js  shell.js  bridge.js  guest.js  favicon.svg  preview.png  backprop-lab.js/.wasm
+#   index.html  style.css  settings.js  shell.js  bridge.js  a11y.js  guest.js  favicon.svg  preview.png
+#   backprop-lab.js/.wasm
 # Those names are also written to ${CMAKE_BINARY_DIR}/site-files.txt: the browser tests serve
 # only them, so a file left in the build folder by an earlier build cannot make a test pass.
 set(BPL_IMGUI_DIR "${BPL_DEPS_DIR}/src/imgui-1.86+ds")
@@ -152,7 +153,8 @@ target_link_options(backprop-lab PRIVATE
 # ---- static files next to the WASM (index.html at the top of the repository) ---------------
 set(BPL_SITE_FILES
   ${CMAKE_SOURCE_DIR}/index.html ${CMAKE_SOURCE_DIR}/site/style.css
-  ${CMAKE_SOURCE_DIR}/site/shell.js ${CMAKE_SOURCE_DIR}/site/bridge.js ${CMAKE_SOURCE_DIR}/site/guest.js
+  ${CMAKE_SOURCE_DIR}/site/shell.js ${CMAKE_SOURCE_DIR}/site/bridge.js ${CMAKE_SOURCE_DIR}/site/a11y.js
+  ${CMAKE_SOURCE_DIR}/site/guest.js
   ${CMAKE_SOURCE_DIR}/site/favicon.svg ${CMAKE_SOURCE_DIR}/site/preview.png)
 bpl_require_files("files of the page (part of the repository: git checkout -- index.html site)" ${BPL_SITE_FILES})
 set(site_outputs "")

@@ -191,6 +191,7 @@ set(BPL_TEST_FILES
   ${CMAKE_SOURCE_DIR}/tests/test_weights_json.cpp
 )
 set(BPL_BROWSER_TESTS
+  ${CMAKE_SOURCE_DIR}/tests/browser/a11y.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/api.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/csp.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/embed.test.mjs
