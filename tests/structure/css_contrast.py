@@ -21,7 +21,9 @@ PAIRS = [
     ("text-dim", "page-bg", "tagline, loader status, error detail"),
     ("bad-text", "page-bg", "error heading"),
     ("text", "panel-bg", "copy dialog"),
-    ("on-accent", "accent", "copy dialog's Close button"),
+    ("on-accent", "accent", "copy dialog's Close button, the controls' pressed buttons"),
+    ("text", "field-bg", "the keyboard controls' fields and buttons (a11y.js)"),
+    ("text-dim", "panel-bg", "the keyboard controls' units and help"),
 ]
 AA = 4.5
 
@@ -133,12 +135,12 @@ def check(css, header):
 # ---------------------------------------------------------------- self-test
 GOOD_CSS = """/* x */
 :root { --page-bg: #ffffff; --panel-bg: #ffffff; --text: #000000; --text-dim: #595959; --bad-text: #b44400;
-  --accent: #0072b2; --on-accent: #ffffff; }
+  --accent: #0072b2; --on-accent: #ffffff; --field-bg: #ffffff; }
 :root[data-theme="dark"] { --page-bg: #000000; --panel-bg: #111111; --text: #ffffff; --text-dim: #aaaaaa;
-  --bad-text: #ff9660; --accent: #56b4e9; --on-accent: #000000; }
+  --bad-text: #ff9660; --accent: #56b4e9; --on-accent: #000000; --field-bg: #000000; }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme="light"]) { --page-bg: #000000; --panel-bg: #111111; --text: #ffffff; --text-dim: #aaaaaa;
-  --bad-text: #ff9660; --accent: #56b4e9; --on-accent: #000000; }
+  --bad-text: #ff9660; --accent: #56b4e9; --on-accent: #000000; --field-bg: #000000; }
 }
 body { color: var(--text); background: var(--page-bg); }
 .tagline { color: var(--text-dim); }
