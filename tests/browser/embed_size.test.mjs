@@ -92,9 +92,10 @@ test('the copy-embed code is a responsive iframe', async () => {
   await page.goto(server.origin + '/?autoplay=0');
   await page.evaluate(() => window.backpropLab.ready);
   await page.evaluate(() => navigator.clipboard.writeText(''));
-  await page.evaluate(() => window.__bplHost.copyLink('lr=0.5', true));   // what "Copy embed code" calls
+  // What "Copy embed code" passes: the settings with embed=1 and the theme (lab/url_params.cpp).
+  await page.evaluate(() => window.__bplHost.copyLink('lr=0.5&embed=1&theme=auto', true));
   const code = await (await until(page, () => navigator.clipboard.readText().then((t) => t || false))).jsonValue();
-  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?lr=0\.5&amp;embed=1"/);
+  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?lr=0\.5&amp;embed=1&amp;theme=auto"/);
   assert.match(code, /style="[^"]*width:100%;height:auto;aspect-ratio:640\/420;min-height:360px;border:0/);
   assert.match(code, / title="[^"]+"/);
   await context.close();
