@@ -1,6 +1,7 @@
 // The page as a guest: it draws only when something changes, sleeps out of view (same-origin
 // and cross-origin hosts, hidden tab, display:none iframe) and wakes where it left off, answers
-// the API while asleep, and caps an embed's frame rate while training keeps its epochs per second.
+// the API while asleep, caps an embed's frame rate while training keeps its epochs per second, and
+// follows prefers-reduced-motion (no autoplay, no phase play) unless motion= or autoplay= say otherwise.
 // Frames are counted with state().framesDrawn; CPU cost is measured by the benchmark, not here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -183,4 +184,30 @@ test('an embed caps its frame rate and keeps its epochs per second', async () =>
   assert.equal(s.applied.fps, 60, 'fps above 60 is clamped');
   assert.match(s.notices.join(' '), /fps/);
   await page.context().close();
+});
+
+test('reduced motion: no autoplay and no phase play, unless the link says otherwise', async () => {
+  const look = async (query, reducedMotion) => {
+    const { page, errors } = await openPage(browser, server.origin + query, { reducedMotion });
+    await frames(page, 10);
+    const s = await page.evaluate(() => window.backpropLab.state());
+    await page.evaluate(() => window.backpropLab.set({ learn: 1 }));   // Step-through
+    const phase = await page.evaluate(() => window.backpropLab.phase());
+    assert.deepEqual(errors, []);
+    await page.context().close();
+    return { reduced: s.reducedMotion, running: s.running, epoch: s.epoch, playPhases: phase.playPhases };
+  };
+  // The reader's system asks for less motion: nothing starts by itself, and play in
+  // Step-through trains epochs instead of animating phases.
+  let r = await look('/', 'reduce');
+  assert.deepEqual(r, { reduced: true, running: false, epoch: 0, playPhases: false });
+  r = await look('/?autoplay=1', 'reduce');   // an explicit autoplay=1 wins
+  assert.equal(r.reduced, true);
+  assert.equal(r.running, true);
+  r = await look('/?motion=full', 'reduce');   // the link overrides the system
+  assert.deepEqual([r.reduced, r.running, r.playPhases], [false, true, true]);
+  r = await look('/?motion=reduce', 'no-preference');
+  assert.deepEqual([r.reduced, r.running, r.playPhases], [true, false, false]);
+  r = await look('/', 'no-preference');
+  assert.deepEqual([r.reduced, r.running, r.playPhases], [false, true, true]);
 });

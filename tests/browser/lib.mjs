@@ -81,16 +81,16 @@ export async function launchBrowser() {
 // colour scheme is light unless a test asks for the reader's system to prefer dark); `touch`:
 // a phone's (touch events, no hover, the viewport meta tag honoured).
 export function newContext(browser, { width = 1280, height = 800, deviceScaleFactor = 1, colorScheme = 'light',
-                                      touch = false } = {}) {
+                                      touch = false, reducedMotion = 'no-preference' } = {}) {
   return browser.newContext({ viewport: { width, height }, deviceScaleFactor, locale: 'en-US', timezoneId: 'UTC',
-                              colorScheme, reducedMotion: 'no-preference', hasTouch: touch, isMobile: touch });
+                              colorScheme, reducedMotion, hasTouch: touch, isMobile: touch });
 }
 
 // Opens `url` in a new context of `browser` (see newContext), waits for backpropLab.ready;
 // returns {page, context, errors}. errors collects console errors and uncaught page errors.
 export async function openPage(browser, url, { width = 1280, height = 800, deviceScaleFactor = 1, colorScheme = 'light',
-                                              touch = false, waitReady = true } = {}) {
-  const context = await newContext(browser, { width, height, deviceScaleFactor, colorScheme, touch });
+                                              touch = false, reducedMotion = 'no-preference', waitReady = true } = {}) {
+  const context = await newContext(browser, { width, height, deviceScaleFactor, colorScheme, touch, reducedMotion });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
