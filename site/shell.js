@@ -197,7 +197,9 @@
     loaded: function () {
       loaded = true;
       loader.classList.add('hidden');
-      canvas.focus({ preventScroll: true });
+      // The keys work at once on the lab's own page; an embed never takes the focus from the
+      // page it is a guest in (a reader may be typing there), it gets it on a click or Tab.
+      if (window.self === window.top) canvas.focus({ preventScroll: true });
     },
     fail: fail,
     showCopy: showCopy,

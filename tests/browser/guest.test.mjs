@@ -115,6 +115,7 @@ for (const [name, origin] of [['same-origin', () => server.origin], ['cross-orig
     await page.evaluate(() => document.getElementById('lab').scrollIntoView());
     await until(frame, () => window.backpropLab.state().visible === true);
     await until(frame, (e) => window.backpropLab.state().epoch > e, stepped.epoch);
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'the embed took the focus');
     await page.screenshot({ path: screenshotPath(`host-${name}-in-view.png`) });
     // Scrolled away again: asleep within a second or two, not after the browser's own delay.
     const t0 = Date.now();
