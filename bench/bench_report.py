@@ -6,7 +6,8 @@ import json
 import os
 import sys
 
-KB = 1000   # download target in kilobytes of 1,000 bytes (the stricter reading of "350 KB")
+KB = 1000         # download budget in kilobytes of 1,000 bytes (the stricter reading of "KB")
+BUDGET_KB = 360   # everything the page downloads, each file gzip -9, summed
 
 
 def load(folder, name):
@@ -47,6 +48,8 @@ def engine_rows(native, wasm, numpy, targets):
 
 
 def page_rows(page, targets):
+    if not page.get("frames"):
+        return []
     lines = ["2. Page frame cost, headless Chromium 1280x800 (SwiftShader), our code per frame",
              f"   {'URL parameters':34} {'median ms':>9} {'p95 ms':>7} {'max ms':>7} {'fps':>6} {'epochs/frame':>12}"]
     for row in page.get("frames", []):
@@ -62,18 +65,37 @@ def page_rows(page, targets):
     return lines
 
 
+def file_kind(name):
+    if name.endswith(".wasm"):
+        return "WASM"
+    if name == "backprop-lab.js":
+        return "Emscripten glue"
+    if name.endswith(".js"):
+        return "site scripts"
+    return "HTML, CSS, icons"
+
+
 def download_rows(page, targets):
     d = page.get("download")
     if not d:
         return []
-    lines = ["3. Download (every file the page fetched), bytes", f"   {'file':22} {'raw':>9} {'gzip -9':>9}"]
+    total = d["gzip"]
+    budget = BUDGET_KB * KB
+    lines = [f"3. Download (every file the page fetched), bytes; budget {BUDGET_KB} KB gzip -9 (KB = 1,000 bytes)",
+             f"   {'file':22} {'raw':>9} {'gzip -9':>9} {'share':>7}"]
     for r in d["files"]:
-        lines.append(f"   {r['file']:22} {r['raw']:>9} {r['gzip']:>9}")
-    lines.append(f"   {'total':22} {d['raw']:>9} {d['gzip']:>9}")
+        lines.append(f"   {r['file']:22} {r['raw']:>9} {r['gzip']:>9} {100 * r['gzip'] / total:>6.1f}%")
+    room = budget - total
+    lines.append(f"   {'total':22} {d['raw']:>9} {total:>9} {100.0:>6.1f}%   "
+                 f"{abs(room) / KB:.1f} KB {'under' if room >= 0 else 'OVER'} the budget")
+    kinds = {}
+    for r in d["files"]:
+        kinds[file_kind(r["file"])] = kinds.get(file_kind(r["file"]), 0) + r["gzip"]
+    lines.append("   by kind (gzip): " + ", ".join(f"{k} {v / KB:.1f} KB" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])))
     ff = d["first_frame_ms"]
     lines.append(f"   navigation to first drawn frame (backpropLab.ready): median {ff['median']:.0f} ms, "
                  f"max {ff['max']:.0f} ms over {ff['n']} loads")
-    targets.append(("download: <= 350 KB gzip", f"{d['gzip'] / KB:.1f} KB", d["gzip"] <= 350 * KB))
+    targets.append((f"download: <= {BUDGET_KB} KB gzip", f"{total / KB:.1f} KB", total <= budget))
     targets.append(("download: first frame < 1 s on localhost", f"{ff['median']:.0f} ms", ff["median"] < 1000))
     return lines
 

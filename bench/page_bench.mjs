@@ -115,7 +115,10 @@ try {
   // The timing hook goes into every page of every context this browser opens.
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (opts) => { const c = await newContext(opts); await c.addInitScript(timingHook); return c; };
-  const only = (process.env.BENCH_ONLY || 'frames,download,memory').split(',');
+  // BENCH_ONLY (shared with scripts/bench.sh) may name parts of this run; none named: all of them.
+  const parts = ['frames', 'download', 'memory'];
+  const asked = (process.env.BENCH_ONLY || '').split(',').filter((p) => parts.includes(p));
+  const only = asked.length ? asked : parts;
   const out = { web_dir: WEB_DIR };
   if (only.includes('frames')) {
     out.frames = [];

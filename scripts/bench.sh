@@ -8,7 +8,8 @@
 #   5. CPU of the page as a guest (paused, out of view, three embeds) beside the bare browser
 #      in the same run, and the hover delay (bench/guest_bench.mjs).
 # Prints a table with each target met / NOT MET and writes it all to build/bench.json.
-#   BENCH_ONLY=engine|page|guest  run one part only (comma-separated list)
+#   BENCH_ONLY=engine|page|guest  run some parts only (comma-separated); or parts of the page's:
+#                                 frames, download, memory (download alone: the size budget in a minute)
 #   BENCH_FRAMES=240              frames timed per page setting
 #   BENCH_MEMORY_FRAMES=10000     frames of the memory run (about 3 to 8 minutes at 20-60 fps)
 #   BENCH_EPOCHS=100000           steady-state epochs timed per engine net (in short runs)
@@ -17,17 +18,26 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 OUT="$ROOT/build/bench"
 mkdir -p "$OUT"
 ONLY="${BENCH_ONLY:-engine,page,guest}"
+want() { [[ ",$ONLY," == *",$1,"* ]]; }
+want_page() { want page || want frames || want download || want memory; }
 EPOCHS="${BENCH_EPOCHS:-100000}"
 PY=/usr/bin/python3   # Debian's interpreter: the one with python3-numpy
 
-echo "== building build/native and build/web" >&2
-configure native
-cmake --build --preset native --target engine-bench xor-train >build/bench-build.log 2>&1 || { cat build/bench-build.log; exit 1; }
+echo "== building what the run needs (build/native, build/web)" >&2
+: >build/bench-build.log
+if want engine; then
+  configure native
+  cmake --build --preset native --target engine-bench xor-train >>build/bench-build.log 2>&1 || { cat build/bench-build.log; exit 1; }
+fi
+web_targets=()
+if want engine; then web_targets+=(engine-bench); fi
+if want_page || want guest; then web_targets+=(backprop-lab); fi
+[ "${#web_targets[@]}" -gt 0 ] || { echo "BENCH_ONLY=$ONLY names nothing to run (engine, page, frames, download, memory, guest)" >&2; exit 2; }
 configure web -DBPL_DEPS_DIR="$CACHE"
-cmake --build --preset web --target engine-bench backprop-lab >>build/bench-build.log 2>&1 || { cat build/bench-build.log; exit 1; }
+cmake --build --preset web --target "${web_targets[@]}" >>build/bench-build.log 2>&1 || { cat build/bench-build.log; exit 1; }
 rm -f "$OUT"/*.json
 
-if [[ ",$ONLY," == *",engine,"* ]]; then
+if want engine; then
   # One BLAS thread for NumPy: on 2 busy cores extra threads only add noise.
   export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
   # Three alternating rounds of native and WASM: a burst of load from elsewhere spoils one round
@@ -53,12 +63,12 @@ if [[ ",$ONLY," == *",engine,"* ]]; then
   done
 fi
 
-if [[ ",$ONLY," == *",page,"* ]]; then
+if want_page; then
   echo "== page: headless Chromium (a few minutes)" >&2
   BPL_WEB_DIR="$ROOT/build/web" node bench/page_bench.mjs >"$OUT/page.json"
 fi
 
-if [[ ",$ONLY," == *",guest,"* ]]; then
+if want guest; then
   echo "== guest: CPU paused, out of view, three embeds (about two minutes)" >&2
   BPL_WEB_DIR="$ROOT/build/web" node bench/guest_bench.mjs >"$OUT/guest.json"
 fi
