@@ -4,18 +4,31 @@
 #   backprop-lab.js/.wasm
 # Those names are also written to ${CMAKE_BINARY_DIR}/site-files.txt: the browser tests serve
 # only them, so a file left in the build folder by an earlier build cannot make a test pass.
+
+# ---- the third-party caches (scripts/setup.sh) ---------------------------------------------
+# The cache folders are named after a hash of their build recipe (every file in cmake/imgui/ and
+# cmake/sdl2/), so a changed recipe gets a new build instead of a stale one on every machine:
+# scripts/setup.sh computes the same names (recipe_hash).
+function(bpl_recipe_hash dir out)
+  file(GLOB files LIST_DIRECTORIES false "${dir}/*")   # sorted, as setup.sh's LC_ALL=C sort
+  set(sums "")
+  foreach(f IN LISTS files)
+    file(SHA256 "${f}" sum)
+    string(APPEND sums "${sum}")
+  endforeach()
+  string(SHA256 hash "${sums}")
+  string(SUBSTRING "${hash}" 0 12 hash)
+  set(${out} "${hash}" PARENT_SCOPE)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${files})
+endfunction()
+bpl_recipe_hash(${CMAKE_SOURCE_DIR}/cmake/imgui imgui_recipe)
+bpl_recipe_hash(${CMAKE_SOURCE_DIR}/cmake/sdl2 sdl2_recipe)
 set(BPL_IMGUI_DIR "${BPL_DEPS_DIR}/src/imgui-1.86+ds")
-set(BPL_SDL2_DIR "${BPL_DEPS_DIR}/sdl2-2.26.5-wasm")
+set(BPL_SDL2_DIR "${BPL_DEPS_DIR}/sdl2-2.26.5-wasm-${sdl2_recipe}")
 
 # ---- Dear ImGui: the library scripts/setup.sh built into the cache -------------------------
-# The cache folder is named after a hash of the build recipe, so a changed recipe gets a new
-# build instead of a stale one (scripts/setup.sh computes the same name).
 include(${CMAKE_SOURCE_DIR}/cmake/imgui/imgui_flags.cmake)
-file(SHA256 ${CMAKE_SOURCE_DIR}/cmake/imgui/CMakeLists.txt recipe_a)
-file(SHA256 ${CMAKE_SOURCE_DIR}/cmake/imgui/imgui_flags.cmake recipe_b)
-string(SHA256 recipe "${recipe_a}${recipe_b}")
-string(SUBSTRING "${recipe}" 0 12 recipe)
-set(BPL_IMGUI_LIB "${BPL_DEPS_DIR}/imgui-1.86-wasm-${recipe}/lib/libimgui.a")
+set(BPL_IMGUI_LIB "${BPL_DEPS_DIR}/imgui-1.86-wasm-${imgui_recipe}/lib/libimgui.a")
 # Without them there is no page: an error, never a build folder that silently lacks it.
 set(deps_missing "")
 foreach(dep "${BPL_IMGUI_DIR}/imgui.cpp" "${BPL_SDL2_DIR}/lib/libSDL2.a" "${BPL_IMGUI_LIB}")

@@ -59,9 +59,22 @@ apt_update() {
   APT_UPDATED=1
 }
 
+# recipe_hash DIR: 12 hex digits naming a cache folder after its build recipe, every file in DIR
+# (C order): cmake/page.cmake's bpl_recipe_hash computes the same, so the page links what this
+# recipe built, and a changed recipe is built anew on machines that have an older cache.
+recipe_hash() {
+  local f sums=""
+  while IFS= read -r f; do
+    sums+="$(sha256sum "$1/$f" | cut -c1-64)"
+  done < <(cd "$1" && find . -maxdepth 1 -type f -printf '%f\n' | LC_ALL=C sort)
+  printf '%s' "$sums" | sha256sum | cut -c1-12
+}
+SDL_PREFIX="$CACHE/sdl2-$SDL_VERSION-wasm-$(recipe_hash "$ROOT/cmake/sdl2")"
+IMGUI_PREFIX="$CACHE/imgui-$IMGUI_VERSION-wasm-$(recipe_hash "$ROOT/cmake/imgui")"
+
 need_sources=0
 [ -f "$CACHE/src/imgui-$IMGUI_VERSION+ds/imgui.cpp" ] || need_sources=1
-[ -f "$CACHE/sdl2-$SDL_VERSION-wasm/lib/libSDL2.a" ] || need_sources=1
+[ -f "$SDL_PREFIX/lib/libSDL2.a" ] || need_sources=1
 if [ "$need_sources" = 1 ]; then ensure_deb_src; fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -87,7 +100,7 @@ fetch_source() {  # $1 = package, $2 = folder name expected
 
 if [ "$need_sources" = 1 ]; then
   fetch_source imgui "imgui-$IMGUI_VERSION+ds"
-  [ -f "$CACHE/sdl2-$SDL_VERSION-wasm/lib/libSDL2.a" ] || fetch_source libsdl2 "libsdl2-$SDL_VERSION+dfsg"
+  [ -f "$SDL_PREFIX/lib/libSDL2.a" ] || fetch_source libsdl2 "libsdl2-$SDL_VERSION+dfsg"
 fi
 
 # ---- cached WASM libraries ---------------------------------------------------------------
@@ -110,23 +123,18 @@ wasm_build_cached() {
   $SUDO rm -rf "$tmp"
 }
 
-# SDL2: about 5 minutes on 2 cores, once per machine.
-SDL_PREFIX="$CACHE/sdl2-$SDL_VERSION-wasm"
+# SDL2: about 5 minutes on 2 cores, once per machine and build recipe (cmake/sdl2/, its initial
+# cache: options and flags).
 if [ ! -f "$SDL_PREFIX/lib/libSDL2.a" ]; then
-  log "building SDL2 $SDL_VERSION for WASM (once per machine; a few minutes)"
+  log "building SDL2 $SDL_VERSION for WASM (once per machine and recipe; a few minutes)"
   wasm_build_cached SDL2 "$SDL_PREFIX" "$(ls -d "$CACHE"/src/libsdl2-"$SDL_VERSION"* | head -n1)" \
-    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF \
-    -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_POWER=OFF -DSDL_HIDAPI=OFF
+    -C "$ROOT/cmake/sdl2/sdl2_cache.cmake"
 fi
 
-# Dear ImGui: about a minute, once per machine and build recipe. The folder name carries a
-# hash of cmake/imgui/*, computed the same way as in cmake/page.cmake.
-recipe_a="$(sha256sum "$ROOT/cmake/imgui/CMakeLists.txt" | cut -c1-64)"
-recipe_b="$(sha256sum "$ROOT/cmake/imgui/imgui_flags.cmake" | cut -c1-64)"
-recipe="$(printf '%s%s' "$recipe_a" "$recipe_b" | sha256sum | cut -c1-12)"
-IMGUI_PREFIX="$CACHE/imgui-$IMGUI_VERSION-wasm-$recipe"
+# Dear ImGui: about a minute, once per machine and build recipe (cmake/imgui/: its CMake
+# project and flags).
 if [ ! -f "$IMGUI_PREFIX/lib/libimgui.a" ]; then
-  log "building Dear ImGui $IMGUI_VERSION for WASM (once per machine)"
+  log "building Dear ImGui $IMGUI_VERSION for WASM (once per machine and recipe)"
   wasm_build_cached "Dear ImGui" "$IMGUI_PREFIX" "$ROOT/cmake/imgui" \
     -DIMGUI_SOURCE_DIR="$CACHE/src/imgui-$IMGUI_VERSION+ds" -DSDL2_PREFIX="$SDL_PREFIX"
 fi
