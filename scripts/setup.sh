@@ -132,7 +132,7 @@ if [ ! -f "$SDL_PREFIX/lib/libSDL2.a" ]; then
 fi
 
 # Dear ImGui: about a minute, once per machine and build recipe (cmake/imgui/: its CMake
-# project and flags).
+# project, flags and the patch that leaves out the built-in font).
 if [ ! -f "$IMGUI_PREFIX/lib/libimgui.a" ]; then
   log "building Dear ImGui $IMGUI_VERSION for WASM (once per machine and recipe)"
   wasm_build_cached "Dear ImGui" "$IMGUI_PREFIX" "$ROOT/cmake/imgui" \

@@ -29,7 +29,9 @@ const bpl_fonts::EmbeddedFile* find_font(const char* name) {
 ImFont* add_font(const char* file, float size_px, float scale, const ImWchar* ranges) {
     const bpl_fonts::EmbeddedFile* f = find_font(file);
     ImGuiIO& io = ImGui::GetIO();
-    if (!f) return io.Fonts->AddFontDefault();
+    // The build embeds every face named here. ImGui's own font is not built in to fall back on
+    // (cmake/imgui/patch_imgui_draw.py): a missing face leaves ImGui's default, the first added.
+    if (!f) return nullptr;
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;   // the bytes live in the WASM data segment
     cfg.OversampleH = scale > 1.5f ? 1 : 2;
