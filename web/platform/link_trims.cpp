@@ -17,4 +17,12 @@ int SDL_CalculateBlit(void*) { return SDL_SetError("surface blits are not built 
 int SDL_RLESurface(void*) { return -1; }
 void SDL_UnRLESurface(void*, int) {}
 
+// Dear ImGui's SDL backend opens a game controller only for gamepad navigation, which the page
+// never enables (ImGuiConfigFlags_NavEnableGamepad), and this SDL has no joystick support to
+// open one with. Without these, SDL's game-controller and joystick layers and their table of
+// controller mappings are linked for nothing. The stand-ins answer as SDL does with no controller.
+void* SDL_GameControllerOpen(int) { return nullptr; }
+unsigned char SDL_GameControllerGetButton(void*, int) { return 0; }
+short SDL_GameControllerGetAxis(void*, int) { return 0; }
+
 }   // extern "C"
