@@ -7,3 +7,6 @@ set(SDL_STATIC ON CACHE BOOL "")
 foreach(option SDL_SHARED SDL_TEST SDL_AUDIO SDL_JOYSTICK SDL_HAPTIC SDL_SENSOR SDL_POWER SDL_HIDAPI)
   set(${option} OFF CACHE BOOL "")
 endforeach()
+# Third-party code is built for size (the engine keeps -O2, for speed): -Oz instead of CMake's
+# Release default of -O3, and -flto so the page's link can drop and merge across SDL and the rest.
+set(CMAKE_C_FLAGS_RELEASE "-Oz -flto -DNDEBUG" CACHE STRING "")
