@@ -152,6 +152,8 @@ set_target_properties(backprop-lab PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECT
 # Size of the gzipped download: -Oz, emmalloc and no errno/longjmp support take ~9 KB off; web/platform/link_trims.cpp keeps unused SDL and GL glue out (~47 KB). The GL settings
 # drop JS-side GL error tracking and extension auto-enabling (nothing here uses an extension);
 # the incoming Module API is what site/shell.js passes; wasm-opt --converge (together ~1.4 KB).
+# The page never asks for fullscreen or pointer lock, so the glue that defers such requests to
+# the next user event is left out.
 target_link_options(backprop-lab PRIVATE
   -Oz -flto -fno-exceptions -fno-rtti -sMALLOC=emmalloc -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0
   -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -161,6 +163,7 @@ target_link_options(backprop-lab PRIVATE
   -sINVOKE_RUN=1 -sEXIT_RUNTIME=0
   -sGL_TRACK_ERRORS=0 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
   -sINCOMING_MODULE_JS_API=canvas,print,printErr,locateFile,instantiateWasm,onAbort -sTEXTDECODER=2
+  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   "-sBINARYEN_EXTRA_PASSES=--converge")
 
 # ---- static files next to the WASM (index.html at the top of the repository) ---------------
