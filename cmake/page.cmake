@@ -123,6 +123,20 @@ foreach(face DejaVuSans DejaVuSans-Bold DejaVuSansMono)
   list(APPEND BPL_FONT_FILES "${out}")
 endforeach()
 
+# ---- JavaScript minifier ------------------------------------------------------------------
+# The page's JavaScript reaches the build folder minified (cmake/minify_js.js, Debian's terser):
+# Emscripten's glue after each link, the site's scripts and settings.js as they are copied or
+# written. The repository keeps them as written.
+find_program(BPL_NODE_FOR_SITE node REQUIRED NO_CACHE)
+execute_process(COMMAND ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${BPL_NODE_FOR_SITE} -e "require('terser')"
+                RESULT_VARIABLE no_terser OUTPUT_QUIET ERROR_QUIET)
+if(no_terser)
+  message(FATAL_ERROR "node cannot load terser from /usr/share/nodejs, which minifies the page's JavaScript: "
+                      "apt-get install terser, or run scripts/setup.sh")
+endif()
+set(BPL_MINIFY_JS ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${BPL_NODE_FOR_SITE}
+                  ${CMAKE_SOURCE_DIR}/cmake/minify_js.js)
+
 # ---- the page ------------------------------------------------------------------------------
 set(BPL_SHADER_FILES
   ${CMAKE_SOURCE_DIR}/shaders/decision_map.vert.glsl ${CMAKE_SOURCE_DIR}/shaders/decision_map.frag.glsl
@@ -165,6 +179,11 @@ target_link_options(backprop-lab PRIVATE
   -sINCOMING_MODULE_JS_API=canvas,print,printErr,locateFile,instantiateWasm,onAbort -sTEXTDECODER=2
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   "-sBINARYEN_EXTRA_PASSES=--converge")
+# Emscripten's glue, minified in place after each link (its own -Oz pass only strips whitespace).
+add_custom_command(TARGET backprop-lab POST_BUILD
+  COMMAND ${BPL_MINIFY_JS} "${CMAKE_BINARY_DIR}/backprop-lab.js" "${CMAKE_BINARY_DIR}/backprop-lab.js"
+  COMMENT "Minifying backprop-lab.js" VERBATIM)
+set_property(TARGET backprop-lab APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/cmake/minify_js.js)
 
 # ---- static files next to the WASM (index.html at the top of the repository) ---------------
 set(BPL_SITE_FILES
@@ -177,20 +196,28 @@ set(site_outputs "")
 set(site_names backprop-lab.js backprop-lab.wasm)
 foreach(src IN LISTS BPL_SITE_FILES)
   get_filename_component(name "${src}" NAME)
-  add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/${name}"
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${src}" "${CMAKE_BINARY_DIR}/${name}"
-    DEPENDS "${src}" VERBATIM)
+  if(name MATCHES "[.]js$")
+    add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/${name}"
+      COMMAND ${BPL_MINIFY_JS} "${src}" "${CMAKE_BINARY_DIR}/${name}"
+      DEPENDS "${src}" ${CMAKE_SOURCE_DIR}/cmake/minify_js.js
+      COMMENT "Minifying ${name}" VERBATIM)
+  else()
+    add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/${name}"
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${src}" "${CMAKE_BINARY_DIR}/${name}"
+      DEPENDS "${src}" VERBATIM)
+  endif()
   list(APPEND site_outputs "${CMAKE_BINARY_DIR}/${name}")
   list(APPEND site_names "${name}")
 endforeach()
 # settings.js: the settings table and the API's limits for bridge.js, generated from C++ (run
 # under Node, as the page's own build of settings-table) so the JS side never retypes them.
-find_program(BPL_NODE_FOR_SITE node REQUIRED NO_CACHE)
+# The readable version stays in generated/.
 add_custom_command(OUTPUT "${CMAKE_BINARY_DIR}/settings.js"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/generated"
   COMMAND sh -c "\"$0\" \"$1\" --js > \"$2\"" ${BPL_NODE_FOR_SITE} $<TARGET_FILE:settings-table>
-          "${CMAKE_BINARY_DIR}/settings.js.tmp"
-  COMMAND ${CMAKE_COMMAND} -E rename "${CMAKE_BINARY_DIR}/settings.js.tmp" "${CMAKE_BINARY_DIR}/settings.js"
-  DEPENDS settings-table
+          "${CMAKE_BINARY_DIR}/generated/settings.js"
+  COMMAND ${BPL_MINIFY_JS} "${CMAKE_BINARY_DIR}/generated/settings.js" "${CMAKE_BINARY_DIR}/settings.js"
+  DEPENDS settings-table ${CMAKE_SOURCE_DIR}/cmake/minify_js.js
   COMMENT "Writing settings.js from the settings table"
   VERBATIM)
 list(APPEND site_outputs "${CMAKE_BINARY_DIR}/settings.js")

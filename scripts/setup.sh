@@ -27,9 +27,10 @@ fi
 # clang's libFuzzer and sanitizer runtimes (libclang_rt.*) are only a recommendation of clang,
 # which --no-install-recommends leaves out: libclang-rt-dev is named so the fuzz tests can build.
 # libblas3 (the reference BLAS) is named because python3-numpy is as happy with OpenBLAS, and
-# the pinned reference runs (tests/reference/numpy_env.py) need this one.
+# the pinned reference runs (tests/reference/numpy_env.py) need this one. terser minifies the
+# page's JavaScript in the build folder (cmake/minify_js.js).
 APT_PACKAGES=(cmake make g++ clang libclang-rt-dev emscripten doctest-dev python3-numpy libblas3
-              python3-fonttools chromium fonts-dejavu-core dpkg-dev gzip)
+              python3-fonttools chromium fonts-dejavu-core dpkg-dev gzip terser)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
