@@ -13,6 +13,7 @@ set(BPL_ENGINE_SOURCES
   ${CMAKE_SOURCE_DIR}/engine/network.cpp
   ${CMAKE_SOURCE_DIR}/engine/number_text.cpp
   ${CMAKE_SOURCE_DIR}/engine/optimizer.cpp
+  ${CMAKE_SOURCE_DIR}/engine/penalty.cpp
   ${CMAKE_SOURCE_DIR}/engine/rng.cpp
   ${CMAKE_SOURCE_DIR}/engine/settings.cpp
   ${CMAKE_SOURCE_DIR}/engine/trainer.cpp
@@ -22,6 +23,7 @@ set(BPL_ENGINE_HEADERS
   ${CMAKE_SOURCE_DIR}/engine/activations.hpp
   ${CMAKE_SOURCE_DIR}/engine/choices.hpp
   ${CMAKE_SOURCE_DIR}/engine/config.hpp
+  ${CMAKE_SOURCE_DIR}/engine/dataset.hpp
   ${CMAKE_SOURCE_DIR}/engine/dense.hpp
   ${CMAKE_SOURCE_DIR}/engine/dense_kernels.hpp
   ${CMAKE_SOURCE_DIR}/engine/dense_reference.hpp
@@ -31,6 +33,7 @@ set(BPL_ENGINE_HEADERS
   ${CMAKE_SOURCE_DIR}/engine/network.hpp
   ${CMAKE_SOURCE_DIR}/engine/number_text.hpp
   ${CMAKE_SOURCE_DIR}/engine/optimizer.hpp
+  ${CMAKE_SOURCE_DIR}/engine/penalty.hpp
   ${CMAKE_SOURCE_DIR}/engine/rng.hpp
   ${CMAKE_SOURCE_DIR}/engine/settings.hpp
   ${CMAKE_SOURCE_DIR}/engine/trainer.hpp

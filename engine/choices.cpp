@@ -13,9 +13,16 @@ const InitInfo kInits[3] = {
     {Init::xavier, "xavier", "Xavier"},
     {Init::he, "he", "He"},
 };
-const BatchModeInfo kBatchModes[2] = {
+// "minibatch" is how a batch size reads in the table; URLs and the CLI give the size itself.
+const BatchModeInfo kBatchModes[3] = {
     {BatchMode::full, "full", "Full batch"},
     {BatchMode::sample, "sample", "Per sample"},
+    {BatchMode::minibatch, "minibatch", "Mini-batch"},
+};
+const RegularizationInfo kRegularizations[3] = {
+    {Regularization::none, "none", "None"},
+    {Regularization::l1, "l1", "L1"},
+    {Regularization::l2, "l2", "L2"},
 };
 
 }   // namespace bpl

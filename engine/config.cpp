@@ -13,7 +13,9 @@ bool operator==(const Config& a, const Config& b) {
         if (a.hidden_units[l] != b.hidden_units[l]) return false;
     return a.activation == b.activation && a.output_activation == b.output_activation && a.loss == b.loss &&
            a.optimizer == b.optimizer && a.lr == b.lr && a.momentum == b.momentum && a.beta2 == b.beta2 &&
-           a.adam_epsilon == b.adam_epsilon && a.init == b.init && a.seed == b.seed && a.batch == b.batch;
+           a.adam_epsilon == b.adam_epsilon && a.init == b.init && a.seed == b.seed && a.batch == b.batch &&
+           (a.batch != BatchMode::minibatch || a.batch_size == b.batch_size) && a.data == b.data && a.reg == b.reg &&
+           a.reg_rate == b.reg_rate;
 }
 
 namespace {
@@ -31,6 +33,7 @@ struct RealRange {
 constexpr RealRange kLrRange{kMinLearningRate, kMaxLearningRate, false};
 constexpr RealRange kUnitOpenRange{0.0, 1.0, true};   // momentum, beta2: [0, 1)
 constexpr RealRange kEpsilonRange{1e-12, 0.1, false};
+constexpr RealRange kRegRateRange{0.0, kMaxRegRate, false};
 
 std::string range_text(RealRange r) {
     char text[96];
@@ -72,10 +75,14 @@ bool set_choice(decltype(Info::id)& field, std::string_view value, const Info (&
 }
 
 bool set_hidden(Config& cfg, std::string_view value, std::string& why) {
-    const char* units_text = "each layer needs 1 to 32 units";
+    const char* units_text = "each layer needs 1 to 32 units; 0 alone means no hidden layer";
     if (value.empty()) {
-        why = "expected layer sizes like 4 or 8,8 (1 to 4 layers of 1 to 32 units)";
+        why = "expected layer sizes like 4 or 8,8 (0, or 1 to 4 layers of 1 to 32 units)";
         return false;
+    }
+    if (value == "0") {   // no hidden layer: the perceptron
+        cfg.hidden_layers = 0;
+        return true;
     }
     int count = 0;
     int units[kMaxHiddenLayers] = {};
@@ -127,8 +134,78 @@ bool set_optimizer(Config& cfg, std::string_view value, std::string& why) {
 bool set_init(Config& cfg, std::string_view value, std::string& why) {
     return set_choice(cfg.init, value, kInits, "init scheme", why);
 }
+// full | sample | N rows (1 = sample). A size above the training set is kept here and clamped
+// by config_clamp_batch, which knows the data.
 bool set_batch(Config& cfg, std::string_view value, std::string& why) {
-    return set_choice(cfg.batch, value, kBatchModes, "batch mode", why);
+    if (value == "full" || value == "sample") {
+        cfg.batch = value == "full" ? BatchMode::full : BatchMode::sample;
+        return true;
+    }
+    uint64_t n = 0;
+    NumberParse result = parse_whole(value, 1000000000ULL, n);
+    if (result != NumberParse::ok || n < 1 || n > uint64_t(kMaxSamples)) {
+        why = "expected full, sample or a batch size 1 to " + std::to_string(kMaxSamples);
+        return false;
+    }
+    cfg.batch = n == 1 ? BatchMode::sample : BatchMode::minibatch;
+    cfg.batch_size = n == 1 ? 0 : int(n);
+    return true;
+}
+bool set_reg(Config& cfg, std::string_view value, std::string& why) {
+    return set_choice(cfg.reg, value, kRegularizations, "regularisation", why);
+}
+bool set_reg_rate(Config& cfg, std::string_view value, std::string& why) {
+    return set_real(cfg.reg_rate, value, kRegRateRange, why);
+}
+
+// data=xor|and|…|spiral (custom comes from targets=)
+bool set_data(Config& cfg, std::string_view value, std::string& why) {
+    const DataInfo* info = find_data(value);
+    if (info && info->id != DataKind::custom_table) {
+        cfg.data.kind = info->id;
+        return true;
+    }
+    std::string names;
+    for (const DataInfo& row : kDataKinds)
+        if (row.id != DataKind::custom_table) names += (names.empty() ? "" : ", ") + std::string(row.name);
+    why = "unknown data set (choose " + names + ", or give targets=0110)";
+    return false;
+}
+// targets=0110: the targets of rows 00, 01, 10, 11, a custom truth table
+bool set_targets(Config& cfg, std::string_view value, std::string& why) {
+    unsigned bits = 0;
+    bool ok = value.size() == size_t(kTableRows);
+    for (size_t r = 0; ok && r < value.size(); ++r) {
+        ok = value[r] == '0' || value[r] == '1';
+        if (value[r] == '1') bits |= 1u << r;
+    }
+    if (!ok) {
+        why = "expected four 0s and 1s, the targets of rows 00, 01, 10, 11 (e.g. 0110)";
+        return false;
+    }
+    cfg.data.kind = DataKind::custom_table;
+    cfg.data.targets = bits;
+    return true;
+}
+bool set_whole_in(int& field, std::string_view value, int lo, int hi, std::string& why) {
+    uint64_t n = 0;
+    NumberParse result = parse_whole(value, 1000000000ULL, n);
+    if (result == NumberParse::ok && n >= uint64_t(lo) && n <= uint64_t(hi)) {
+        field = int(n);
+        return true;
+    }
+    why = std::string(result == NumberParse::not_a_number ? "not a whole number" : "out of range") + " (allowed " +
+          std::to_string(lo) + " to " + std::to_string(hi) + ")";
+    return false;
+}
+bool set_points(Config& cfg, std::string_view value, std::string& why) {
+    return set_whole_in(cfg.data.points, value, kMinPoints, kMaxPoints, why);
+}
+bool set_noise(Config& cfg, std::string_view value, std::string& why) {
+    return set_whole_in(cfg.data.noise, value, 0, kMaxNoise, why);
+}
+bool set_train(Config& cfg, std::string_view value, std::string& why) {
+    return set_whole_in(cfg.data.train, value, kMinTrainPercent, kMaxTrainPercent, why);
 }
 bool set_lr(Config& cfg, std::string_view value, std::string& why) { return set_real(cfg.lr, value, kLrRange, why); }
 bool set_momentum(Config& cfg, std::string_view value, std::string& why) {
@@ -169,6 +246,14 @@ Setter setter_of(SettingId id) {
         case SettingId::init: return set_init;
         case SettingId::seed: return set_seed;
         case SettingId::batch: return set_batch;
+        case SettingId::data: return set_data;
+        case SettingId::targets: return set_targets;
+        case SettingId::points: return set_points;
+        case SettingId::noise: return set_noise;
+        case SettingId::train: return set_train;
+        case SettingId::reg: return set_reg;
+        case SettingId::reg_rate: return set_reg_rate;
+        case SettingId::point:
         case SettingId::speed:
         case SettingId::autoplay:
         case SettingId::view:
@@ -250,8 +335,8 @@ bool config_parse(Config& cfg, std::string_view text, std::string& error) {
 }
 
 bool config_validate(const Config& cfg, std::string& error) {
-    if (cfg.hidden_layers < 1 || cfg.hidden_layers > kMaxHiddenLayers) {
-        error = "hidden: 1 to 4 hidden layers allowed (got " + std::to_string(cfg.hidden_layers) + ")";
+    if (cfg.hidden_layers < 0 || cfg.hidden_layers > kMaxHiddenLayers) {
+        error = "hidden: 0 to 4 hidden layers allowed (got " + std::to_string(cfg.hidden_layers) + ")";
         return false;
     }
     for (int l = 0; l < cfg.hidden_layers; ++l)
@@ -262,7 +347,8 @@ bool config_validate(const Config& cfg, std::string& error) {
     const char* act = name_in(kActivations, cfg.activation);
     const char* out = name_in(kActivations, cfg.output_activation);
     if (!act || !out || !name_in(kLosses, cfg.loss) || !name_in(kOptimizers, cfg.optimizer) ||
-        !name_in(kInits, cfg.init) || !name_in(kBatchModes, cfg.batch)) {
+        !name_in(kInits, cfg.init) || !name_in(kBatchModes, cfg.batch) || !name_in(kRegularizations, cfg.reg) ||
+        int(cfg.data.kind) < 0 || int(cfg.data.kind) >= kDataKindCount) {
         error = "config: a setting holds an unknown choice";
         return false;
     }
@@ -281,14 +367,61 @@ bool config_validate(const Config& cfg, std::string& error) {
     } reals[] = {{"lr", cfg.lr, kLrRange},
                  {"momentum", cfg.momentum, kUnitOpenRange},
                  {"beta2", cfg.beta2, kUnitOpenRange},
-                 {"eps", cfg.adam_epsilon, kEpsilonRange}};
+                 {"eps", cfg.adam_epsilon, kEpsilonRange},
+                 {"reg_rate", cfg.reg_rate, kRegRateRange}};
     for (const auto& r : reals)
         if (!in_range(r.value, r.range)) {   // also catches NaN
             error = std::string(r.key) + "=" + format_shortest(r.value) + ": out of range (" + range_text(r.range) +
                     ")";
             return false;
         }
+    const DataSpec& d = cfg.data;
+    if (d.points < kMinPoints || d.points > kMaxPoints || d.noise < 0 || d.noise > kMaxNoise ||
+        d.train < kMinTrainPercent || d.train > kMaxTrainPercent || d.targets > 15u) {
+        error = "config: a data setting is out of range";
+        return false;
+    }
+    if (cfg.batch == BatchMode::minibatch && (cfg.batch_size < 2 || cfg.batch_size > kMaxSamples)) {
+        error = "batch=" + std::to_string(cfg.batch_size) + ": expected a batch size 1 to " + std::to_string(kMaxSamples);
+        return false;
+    }
     return true;
+}
+
+bool config_clamp_batch(Config& cfg, std::string& notice) {
+    const int train = data_train_count(cfg.data);
+    if (cfg.batch != BatchMode::minibatch || cfg.batch_size <= train) return false;
+    notice = "batch=" + std::to_string(cfg.batch_size) + ": more than the " + std::to_string(train) +
+             " training rows; using " + std::to_string(train);
+    cfg.batch_size = train;
+    if (train == 1) cfg.batch = BatchMode::sample;
+    return true;
+}
+
+int config_batch_rows(const Config& cfg) {
+    const int train = data_train_count(cfg.data);
+    switch (cfg.batch) {
+        case BatchMode::full: return train;
+        case BatchMode::sample: return 1;
+        case BatchMode::minibatch: return cfg.batch_size < train ? cfg.batch_size : train;
+    }
+    return train;
+}
+
+std::string config_batch_string(const Config& cfg) {
+    if (cfg.batch == BatchMode::minibatch) return std::to_string(cfg.batch_size);
+    return cfg.batch == BatchMode::sample ? "sample" : "full";
+}
+
+std::string config_data_string(const Config& cfg) {
+    std::string text = std::string("data=") + data_info(cfg.data.kind).name;
+    if (cfg.data.kind == DataKind::custom_table) {
+        char bits[5];
+        data_targets_text(cfg.data.targets, bits);
+        text = std::string("targets=") + bits;
+    }
+    return text + "&points=" + std::to_string(cfg.data.points) + "&noise=" + std::to_string(cfg.data.noise) +
+           "&train=" + std::to_string(cfg.data.train);
 }
 
 std::string config_hidden_string(const Config& cfg) {
@@ -296,7 +429,7 @@ std::string config_hidden_string(const Config& cfg) {
     int layers = cfg.hidden_layers < 0 ? 0
                                        : (cfg.hidden_layers > kMaxHiddenLayers ? kMaxHiddenLayers : cfg.hidden_layers);
     for (int l = 0; l < layers; ++l) text += (l ? "," : "") + std::to_string(cfg.hidden_units[l]);
-    return text;
+    return layers == 0 ? "0" : text;
 }
 
 std::string config_to_string(const Config& cfg) {
@@ -307,7 +440,8 @@ std::string config_to_string(const Config& cfg) {
            "&lr=" + format_shortest(cfg.lr) + "&momentum=" + format_shortest(cfg.momentum) +
            "&beta2=" + format_shortest(cfg.beta2) + "&eps=" + format_shortest(cfg.adam_epsilon) +
            "&init=" + name_or(name_in(kInits, cfg.init)) + "&seed=" + std::to_string(cfg.seed) +
-           "&batch=" + name_or(name_in(kBatchModes, cfg.batch));
+           "&batch=" + config_batch_string(cfg) + "&reg=" + name_or(name_in(kRegularizations, cfg.reg)) +
+           "&reg_rate=" + format_shortest(cfg.reg_rate) + "&" + config_data_string(cfg);
 }
 
 }   // namespace bpl

@@ -12,13 +12,13 @@ namespace bpl {
 
 namespace dense {
 
-// In the forward and the input backward rows are independent: blocks of kSamples rows, then
-// single rows. The weight gradient sums across rows, so a batch is one block (all 4 rows or
-// 1); other row counts take the reference loops.
+// In the forward and the input backward rows are independent: blocks of kRowBlock rows, then
+// single rows. The weight gradient sums across rows, so a batch is one block (all 4 rows of a
+// truth table, or 1); other row counts take the reference loops.
 template <typename Block>
 inline void for_row_blocks(int rows, Block&& block) {
     int r = 0;
-    for (; r + kSamples <= rows; r += kSamples) block(dense::Fixed<kSamples>{}, r);
+    for (; r + kRowBlock <= rows; r += kRowBlock) block(dense::Fixed<kRowBlock>{}, r);
     for (; r < rows; ++r) block(dense::Fixed<1>{}, r);
 }
 
@@ -48,9 +48,9 @@ inline void dense_backward_input(double* d_in, const double* d, const double* W,
 
 inline void dense_backward_weights(double* dW, double* db, const double* in, const double* d, int rows, int fan_in,
                                    int fan_out) {
-    if (rows != kSamples && rows != 1) return dense::reference::backward_weights(dW, db, in, d, rows, fan_in, fan_out);
+    if (rows != kRowBlock && rows != 1) return dense::reference::backward_weights(dW, db, in, d, rows, fan_in, fan_out);
     dense::with_fixed_size<kInputs, kOutputs>(fan_in, fan_out, [&](auto I, auto O) {
-        if (rows == kSamples) dense::backward_weights_block<kSamples, I, O>(dW, db, in, d, fan_in, fan_out);
+        if (rows == kRowBlock) dense::backward_weights_block<kRowBlock, I, O>(dW, db, in, d, fan_in, fan_out);
         else dense::backward_weights_block<1, I, O>(dW, db, in, d, fan_in, fan_out);
     });
 }

@@ -1,5 +1,5 @@
-// Numerical gradient check: central differences of loss_objective on a copy of the net,
-// against the gradients of one full-batch backward pass (all 4 rows, batch = 4).
+// Numerical gradient check: central differences of loss_objective + the penalty on a copy of
+// the net, against the gradients of one backward pass over the same rows.
 #include "gradcheck.hpp"
 
 #include <algorithm>
@@ -9,16 +9,17 @@ namespace bpl {
 
 namespace {
 
-// J(θ) over all N rows for the copy's current parameters.
-double objective(Network& net) {
-    network_predict(net);
-    return loss_objective(net.config.loss, network_output(net), kXorTargets, kSamples, kSamples);
+// J(θ) over the rows for the copy's current parameters: what one backward differentiates.
+double objective(Network& net, int row0, int rows) {
+    for (int l = 0; l < net.num_layers; ++l) layer_forward(net, l, row0, rows);
+    return loss_objective(net.config.loss, network_output(net) + row0, net.y.data() + row0, rows, rows) +
+           network_penalty(net);
 }
 
 // Fills net.grads with the exact gradient of objective() (same pieces the trainer runs).
-void full_batch_backward(Network& net) {
-    network_forward(net, 0, kSamples);
-    network_backward(net, 0, kSamples);
+void batch_backward(Network& net, int row0, int rows) {
+    network_forward(net, row0, rows);
+    network_backward(net, row0, rows);
 }
 
 GradCheckEntry entry_for(const Network& net, size_t index) {
@@ -38,18 +39,22 @@ GradCheckEntry entry_for(const Network& net, size_t index) {
 
 }   // namespace
 
-GradCheckResult gradient_check(const Network& net, double epsilon) {
+GradCheckResult gradient_check(const Network& net, double epsilon, int row0, int rows) {
     Network copy = net;
-    copy.config.batch = BatchMode::full;   // documentary: the pieces below take rows = 4 anyway
-    full_batch_backward(copy);
+    if (rows < 0 || row0 < 0 || row0 + rows > copy.data.samples) {
+        row0 = 0;
+        rows = copy.data.train;
+    }
+    batch_backward(copy, row0, rows);
     GradCheckResult result;
+    result.rows = rows;
     result.entries.reserve(copy.param_count);
     for (size_t i = 0; i < copy.param_count; ++i) {
         const double saved = copy.params[i];
         copy.params[i] = saved + epsilon;
-        const double plus = objective(copy);
+        const double plus = objective(copy, row0, rows);
         copy.params[i] = saved - epsilon;
-        const double minus = objective(copy);
+        const double minus = objective(copy, row0, rows);
         copy.params[i] = saved;
 
         GradCheckEntry e = entry_for(copy, i);
@@ -57,8 +62,10 @@ GradCheckResult gradient_check(const Network& net, double epsilon) {
         e.numerical = (plus - minus) / (2.0 * epsilon);
         e.rel_error = std::fabs(e.backprop - e.numerical) /
                       std::max(std::fabs(e.backprop) + std::fabs(e.numerical), 1e-12);
+        e.at_kink = copy.config.reg == Regularization::l1 && !e.is_bias && std::fabs(saved) <= epsilon;
+        result.at_kinks += e.at_kink;
         // A non-finite error (diverged weights) must not read as a pass: NaN wins the max.
-        if (!std::isnan(result.max_rel_error) && !(e.rel_error <= result.max_rel_error))
+        if (!e.at_kink && !std::isnan(result.max_rel_error) && !(e.rel_error <= result.max_rel_error))
             result.max_rel_error = e.rel_error;
         result.entries.push_back(e);
     }

@@ -4,6 +4,7 @@
 #include "settings.hpp"
 #include "activations.hpp"
 #include "choices.hpp"
+#include "dataset.hpp"
 #include "losses.hpp"
 
 namespace bpl {
@@ -11,13 +12,29 @@ namespace bpl {
 // clang-format off
 const Setting kSettings[kSettingCount] = {
     // id, key, aliases, scope, type, min, max, max_open, control min/max, log, page_max, page_on_bad,
-    // default, help, values, CLI flag, when links carry it, in state().params
+    // default, help, values, CLI flag, when links carry it, in state().params[, default on point clouds]
+    {SettingId::data, "data", {}, SettingScope::engine, SettingType::choice, 0, 0, false,
+     0, 0, false, 0, OnBad::refuse, "xor", "the data: a truth table over the rows 00, 01, 10, 11, or a point cloud",
+     "`xor`, `and`, `or`, `nand`, `nor`, `xnor` (truth tables), `xor-cloud`, `circle`, `gauss`, `spiral` (point clouds)",
+     "--data", LinkRule::when_changed, true},
+    {SettingId::targets, "targets", {}, SettingScope::engine, SettingType::id, 0, 0, false,
+     0, 0, false, 0, OnBad::refuse, "0110", "a custom truth table: the targets of rows 00, 01, 10, 11",
+     "four 0s and 1s, e.g. `0110` (XOR) or `0001` (AND)", "--targets", LinkRule::when_changed, true},
+    {SettingId::points, "points", {}, SettingScope::engine, SettingType::whole, kMinPoints, kMaxPoints, false,
+     kMinPoints, kMaxPoints, false, 0, OnBad::refuse, "200", "how many points a point cloud has",
+     "50 to 1000", "--points", LinkRule::when_changed, true},
+    {SettingId::noise, "noise", {}, SettingScope::engine, SettingType::whole, 0, kMaxNoise, false,
+     0, kMaxNoise, false, 0, OnBad::refuse, "0", "Gaussian jitter of each point, its standard deviation in % of the data's radius",
+     "0 to 50", "--noise", LinkRule::when_changed, true},
+    {SettingId::train, "train", {}, SettingScope::engine, SettingType::whole, kMinTrainPercent, kMaxTrainPercent, false,
+     kMinTrainPercent, kMaxTrainPercent, false, 0, OnBad::refuse, "50", "the share of a point cloud's points in the training set (%); the rest are the test set",
+     "10 to 90", "--train", LinkRule::when_changed, true},
     {SettingId::lr, "lr", {}, SettingScope::engine, SettingType::number, kMinLearningRate, kMaxLearningRate, false,
      0.001, 10, true, 0, OnBad::refuse, "0.1", "learning rate η: how far each update moves the weights",
      "1e-6 to 100 (slider 0.001 to 10)", "--lr", LinkRule::always, true},
     {SettingId::hidden, "hidden", {"layers"}, SettingScope::engine, SettingType::layers, 1, kMaxHiddenUnits, false,
-     1, kPageMaxHiddenUnits, false, kPageMaxHiddenUnits, OnBad::clamp, "4", "hidden layers and their units, e.g. 4 or 8,8",
-     "`4`, `8,8`, … 1 to 4 layers of 1 to 32 units (the page shows at most 16 per layer: more is clamped)",
+     1, kPageMaxHiddenUnits, false, kPageMaxHiddenUnits, OnBad::clamp, "4", "hidden layers and their units, e.g. 4 or 8,8; 0 for none",
+     "`0` (no hidden layer), `4`, `8,8`, … 1 to 4 layers of 1 to 32 units (the page shows at most 16 per layer: more is clamped)",
      "--hidden, --layers", LinkRule::always, true},
     {SettingId::act, "act", {"activation"}, SettingScope::engine, SettingType::choice, 0, 0, false,
      0, 0, false, 0, OnBad::refuse, "sigmoid", "activation of the hidden layers",
@@ -39,8 +56,14 @@ const Setting kSettings[kSettingCount] = {
     {SettingId::momentum, "momentum", {}, SettingScope::engine, SettingType::number, 0, 1, true,
      0, 0, false, 0, OnBad::refuse, "0.9", "momentum coefficient (Adam's β1)", "0 to <1", "--momentum", LinkRule::when_changed, true},
     {SettingId::batch, "batch", {}, SettingScope::engine, SettingType::choice, 0, 0, false,
-     0, 0, false, 0, OnBad::refuse, "full", "one update per epoch (full) or per XOR row (sample)",
-     "`full`, `sample`", "--batch", LinkRule::when_changed, true},
+     0, 0, false, 0, OnBad::refuse, "full", "one update per epoch (full), per training row (sample) or per N rows",
+     "`full`, `sample` or a batch size N, 1 to the training rows (more is clamped)", "--batch", LinkRule::when_changed, true},
+    {SettingId::reg, "reg", {}, SettingScope::engine, SettingType::choice, 0, 0, false,
+     0, 0, false, 0, OnBad::refuse, "none", "penalty on the weights (not the biases) added to the loss",
+     "`none`, `l1`, `l2`", "--reg", LinkRule::when_changed, true},
+    {SettingId::reg_rate, "reg_rate", {}, SettingScope::engine, SettingType::number, 0, kMaxRegRate, false,
+     0, kMaxRegRate, false, 0, OnBad::refuse, "0.001", "the penalty's rate λ",
+     "0 to 0.1", "--reg-rate", LinkRule::when_changed, true},
     {SettingId::beta2, "beta2", {}, SettingScope::engine, SettingType::number, 0, 1, true,
      0, 0, false, 0, OnBad::refuse, "0.999", "Adam's β2", "0 to <1", "", LinkRule::never, false},
     {SettingId::eps, "eps", {}, SettingScope::engine, SettingType::number, 1e-12, 0.1, false,
@@ -54,6 +77,9 @@ const Setting kSettings[kSettingCount] = {
     {SettingId::row, "row", {}, SettingScope::page, SettingType::choice, 0, 0, false,
      0, 0, false, 0, OnBad::refuse, "0", "the XOR row the diagram and formulas follow",
      "`0` to `3` (or `00`, `01`, `10`, `11`) or `all`", "", LinkRule::when_changed, true},
+    {SettingId::point, "point", {}, SettingScope::page, SettingType::whole, 0, kMaxPoints - 1, false,
+     0, 0, false, 0, OnBad::refuse, "0", "the point of a point cloud the diagram and formulas follow",
+     "0 to points − 1", "", LinkRule::when_changed, true},
     {SettingId::embed, "embed", {}, SettingScope::page, SettingType::flag, 0, 1, false,
      0, 0, false, 0, OnBad::refuse, "0", "the compact layout for iframes", "`1`, `0`", "", LinkRule::when_changed, true},
     {SettingId::learn, "learn", {}, SettingScope::page, SettingType::flag, 0, 1, false,
@@ -74,6 +100,9 @@ const Setting kSettings[kSettingCount] = {
      "a lesson id (see the Lessons tab)", "", LinkRule::never, false},
 };
 // clang-format on
+static_assert(kMaxPoints == 1000 && kMaxNoise == 50 && kMinTrainPercent == 10 && kMaxTrainPercent == 90 &&
+                  kMaxRegRate == 0.1,
+              "the data and reg rows' text spells out these limits");
 static_assert(int(SettingId::lesson) + 1 == kSettingCount, "one row per SettingId");
 
 static_assert(kMaxHiddenUnits == 32 && kMaxHiddenLayers == 4, "the hidden row's text spells out these limits");
@@ -101,7 +130,14 @@ std::vector<std::string_view> setting_choices(const Setting& s) {
         case SettingId::loss: return table_column(kLosses, &LossInfo::name);
         case SettingId::opt: return table_column(kOptimizers, &OptimizerInfo::name);
         case SettingId::init: return table_column(kInits, &InitInfo::name);
-        case SettingId::batch: return table_column(kBatchModes, &BatchModeInfo::name);
+        case SettingId::batch: return {kBatchModes[0].name, kBatchModes[1].name};   // or a size
+        case SettingId::reg: return table_column(kRegularizations, &RegularizationInfo::name);
+        case SettingId::data: {
+            std::vector<std::string_view> names;
+            for (const DataInfo& d : kDataKinds)
+                if (d.id != DataKind::custom_table) names.push_back(d.name);
+            return names;
+        }
         case SettingId::view: return {"activations", "gradients"};
         case SettingId::theme: return {"auto", "light", "dark"};
         case SettingId::motion: return {"auto", "reduce", "full"};

@@ -18,6 +18,11 @@ constexpr int kMinEmbedFps = 10, kMaxEmbedFps = 60;   // the embed's frame cap (
 
 enum class SettingId {
     // engine (Config fields)
+    data,
+    targets,
+    points,
+    noise,
+    train,
     lr,
     hidden,
     act,
@@ -30,11 +35,14 @@ enum class SettingId {
     init,
     seed,
     batch,
+    reg,
+    reg_rate,
     // page
     speed,
     autoplay,
     view,
     row,
+    point,
     embed,
     learn,
     fps,
@@ -66,9 +74,12 @@ struct Setting {
     const char* cli_flag;       // xor-train's flag ("" when the page has no CLI flag), e.g. --init-scheme
     LinkRule link;              // when_changed: only when it differs from default_text
     bool in_state;              // reported in state().params
+    // The default on point clouds where it differs from default_text (nullptr: the same): the
+    // reference recipe suits 4 rows, not 200 points (see the README's data section).
+    const char* cloud_default_text = nullptr;
 };
 
-constexpr int kSettingCount = 22;
+constexpr int kSettingCount = 30;
 extern const Setting kSettings[kSettingCount];   // one row per SettingId, in link order
 
 // The row of a key or alias (case as given; callers lower-case first), or nullptr.

@@ -3,6 +3,7 @@
 // so stepping and training land on bit-identical weights.
 #include "trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include "optimizer.hpp"
 
@@ -73,17 +74,35 @@ const char* phase_name(PhaseKind kind) {
     return "?";
 }
 
-int batches_per_epoch(const Network& net) { return net.config.batch == BatchMode::full ? 1 : kSamples; }
+namespace {
+// Rows per batch (config_batch_rows, from the net's own data: no recount per batch).
+int rows_per_batch(const Network& net) {
+    const int train = net.data.train;
+    switch (net.config.batch) {
+        case BatchMode::full: return train;
+        case BatchMode::sample: return 1;
+        case BatchMode::minibatch: return std::min(net.config.batch_size, train);
+    }
+    return train;
+}
+}   // namespace
+
+int batches_per_epoch(const Network& net) {
+    const int size = rows_per_batch(net), train = net.data.train;
+    return (train + size - 1) / size;
+}
 
 int batch_rows(const Network& net, int* row0) {
-    const bool full = net.config.batch == BatchMode::full;
-    if (row0) *row0 = full ? 0 : net.batch_index;
-    return full ? kSamples : 1;
+    const int size = rows_per_batch(net);
+    const int first = net.batch_index * size;
+    if (row0) *row0 = first;
+    return std::min(size, net.data.train - first);
 }
 
 Phase step_phase(Network& net) {
     Phase p = phase_at(net, net.phase);
     if (net.diverged) return p;   // a diverged net does not train; nothing ran
+    if (net.phase == 0 && net.batch_index == 0) network_arrange_epoch(net);
     int row0 = 0;
     int rows = batch_rows(net, &row0);
     run_phase(net, p, row0, rows);
@@ -95,6 +114,7 @@ void train_epoch(Network& net) {
     // Finish a batch the stepper left half done, then whole batches to the end of the epoch.
     const long long epoch = net.epoch;
     while (net.phase != 0 && !net.diverged) step_phase(net);
+    if (net.batch_index == 0) network_arrange_epoch(net);
     while (net.epoch == epoch && !net.diverged) {
         int row0 = 0;
         int rows = batch_rows(net, &row0);
