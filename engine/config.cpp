@@ -158,10 +158,10 @@ bool set_reg_rate(Config& cfg, std::string_view value, std::string& why) {
     return set_real(cfg.reg_rate, value, kRegRateRange, why);
 }
 
-// data=xor|and|…|spiral (custom comes from targets=)
+// data=xor|and|…|spiral, or custom (the table of targets=)
 bool set_data(Config& cfg, std::string_view value, std::string& why) {
-    const DataInfo* info = find_data(value);
-    if (info && info->id != DataKind::custom_table) {
+    const DataInfo* info = find_data(value);   // custom: the table targets= gives (or gave)
+    if (info) {
         cfg.data.kind = info->id;
         return true;
     }

@@ -92,12 +92,14 @@ int batches_per_epoch(const Network& net) {
     return (train + size - 1) / size;
 }
 
-int batch_rows(const Network& net, int* row0) {
+int batch_rows_at(const Network& net, int batch_index, int* row0) {
     const int size = rows_per_batch(net);
-    const int first = net.batch_index * size;
+    const int first = batch_index * size;
     if (row0) *row0 = first;
     return std::min(size, net.data.train - first);
 }
+
+int batch_rows(const Network& net, int* row0) { return batch_rows_at(net, net.batch_index, row0); }
 
 Phase step_phase(Network& net) {
     Phase p = phase_at(net, net.phase);

@@ -18,6 +18,7 @@ Phase phase_at(const Network& net, int index);
 const char* phase_name(PhaseKind kind);          // "forward", "loss", "output delta", …
 int batches_per_epoch(const Network& net);       // 1 (full), train rows (sample), ⌈train / size⌉ (mini-batch)
 int batch_rows(const Network& net, int* row0);   // rows of the current batch (the last mini-batch may be short)
+int batch_rows_at(const Network& net, int batch_index, int* row0);   // rows of batch `batch_index` of an epoch
 
 // Runs net.phase and advances; after the last phase of the last batch the epoch completes
 // (epoch_loss set, epoch++). Returns the phase that ran. A diverged net (net.diverged, set

@@ -49,21 +49,33 @@ bool load_weights(AppState& app, std::string_view text, std::string& error) {
 }   // namespace
 
 std::string api_state_json(const AppState& app) {
+    // Truth tables: each row's output (rows never reorder there). Point clouds: the counts and
+    // accuracies below say it; hundreds of outputs would swamp every state report.
     const double* outputs = bpl::network_output(app.net);
     std::string predictions = "[";
-    int rows_right = 0;   // output on the target's side of 0.5 (none once diverged)
-    for (int r = 0; r < bpl::kSamples; ++r) {
-        predictions += (r ? "," : "") + json_number(outputs[r]);
-        rows_right += !app.net.diverged && (outputs[r] > 0.5) == (bpl::kXorTargets[r] > 0.5);
-    }
+    if (!app.net.data.cloud)
+        for (int r = 0; r < app.net.data.samples; ++r) predictions += (r ? "," : "") + json_number(outputs[r]);
     predictions += "]";
+    const bpl::Evaluation& e = app.eval;
+    const bool live = !app.net.diverged;
+    const int rows_right = live ? e.train_right : 0;   // output on the target's side of 0.5 (none once diverged)
+    auto accuracy = [&](int right, int count) { return count && live ? json_number(double(right) / count) : "null"; };
+    auto loss_or_null = [&](double loss, int count) { return count && live ? json_number(loss) : "null"; };
+    const std::string data = "{\"samples\":" + std::to_string(app.net.data.samples) +
+                             ",\"train\":" + std::to_string(e.train_count) + ",\"test\":" + std::to_string(e.test_count) +
+                             ",\"cloud\":" + json_bool(app.net.data.cloud) + "}";
     std::string notices = "[";
     for (size_t i = 0; i < app.notices.size(); ++i) notices += (i ? "," : "") + json_string(app.notices[i].text);
     notices += "]";
     return "{\"epoch\":" + std::to_string(app.net.epoch) +
            ",\"loss\":" + json_number(app.net.diverged ? NAN : app.current_loss) +
            ",\"running\":" + json_bool(app.running) + ",\"params\":" + params_json(app) +
-           ",\"predictions\":" + predictions + ",\"rowsRight\":" + std::to_string(rows_right) +
+           ",\"predictions\":" + predictions + ",\"rowsRight\":" + std::to_string(rows_right) + ",\"data\":" + data +
+           ",\"trainLoss\":" + loss_or_null(e.train_loss, e.train_count) +
+           ",\"testLoss\":" + loss_or_null(e.test_loss, e.test_count) +
+           ",\"trainAccuracy\":" + accuracy(e.train_right, e.train_count) +
+           ",\"testAccuracy\":" + accuracy(e.test_right, e.test_count) +
+           ",\"selectedPoint\":" + std::to_string(app.selected_row) +
            ",\"fps\":" + json_number(std::round(app.fps * 10) / 10) +
            ",\"frameMs\":" + json_number(std::round(app.frame_ms * 100) / 100) +
            ",\"epochsLastFrame\":" + std::to_string(app.epochs_last_frame) +

@@ -37,14 +37,16 @@ struct AppState {
     SessionHost* host = &quiet_session_host();   // clock and state reports (the platform sets its own)
 
     // ---- the run's record, kept in step with training by lab/session.cpp -----------
-    std::vector<float> loss_history;     // one point per epoch (thinned when long, see loss panel)
+    std::vector<float> loss_history;        // one point per epoch (thinned when long, see loss panel)
+    std::vector<float> test_loss_history;   // point clouds: the test loss at the same epochs (else empty)
     long long loss_history_stride = 1;   // epochs between stored points
     History history;                     // rewind snapshots (lab/history.hpp)
     GradHistory grad_norms;              // ‖∂L/∂W‖ per layer over the run
     PrintLog print_log;                  // the reference program's printed losses
 
     // ---- view ----------------------------------------------------------------------
-    int selected_row = 0;         // 0..3 = XOR row 00/01/10/11, -1 = all rows
+    int selected_row = 0;         // the data point followed: a truth-table row 0..3 (00/01/10/11) or a
+                                  // cloud's point 0..N-1 (row= / point=); -1 = all rows (truth tables)
     bool gradient_view = false;   // diagram shows ∂L/∂w and δ instead of w and a
     bool log_loss_scale = true;
     bool embed = false;   // compact layout for iframes
@@ -75,6 +77,7 @@ struct AppState {
     double ms_per_epoch = 0.0;         // measured training cost (0: not yet); sizes the steps between clock reads
     bool budget_limited = false;       // the last frame stopped early on the time budget
     double current_loss = 0.0;         // reported loss of the current weights (after predict)
+    bpl::Evaluation eval;              // train/test loss and accuracy of the current weights
     bool gl_context_lost = false;      // WebGL context lost: skip drawing until restored
     int frames_drawn = 0;
 };

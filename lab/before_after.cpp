@@ -9,17 +9,15 @@ namespace {
 double batch_loss(const bpl::Network& net, int row0, int rows) {
     double sum = 0.0;
     for (int r = row0; r < row0 + rows; ++r) {
-        double out = bpl::network_eval(net, bpl::kXorInputs[2 * r], bpl::kXorInputs[2 * r + 1]);
-        sum += bpl::loss_sample(net.config.loss, out, bpl::kXorTargets[r]);
+        double out = bpl::network_eval(net, net.x[2 * size_t(r)], net.x[2 * size_t(r) + 1]);
+        sum += bpl::loss_sample(net.config.loss, out, net.y[size_t(r)]);
     }
-    return sum / rows;
+    return sum / rows + bpl::network_penalty(net);
 }
 
 void set_rows(BeforeAfter& ba, const bpl::Network& net, int batch) {
     ba.batch = batch;
-    bool full = net.config.batch == bpl::BatchMode::full;
-    ba.row0 = full ? 0 : batch;
-    ba.rows = full ? bpl::kSamples : 1;
+    ba.rows = bpl::batch_rows_at(net, batch, &ba.row0);
 }
 
 }   // namespace

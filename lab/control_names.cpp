@@ -1,6 +1,7 @@
 // The names of the page's controls (see control_names.hpp). The labels of the training choices
 // come from the engine's tables; the rest are here.
 #include "control_names.hpp"
+#include "dataset.hpp"
 #include "activations.hpp"
 #include "choices.hpp"
 #include "losses.hpp"
@@ -62,6 +63,13 @@ std::vector<std::string_view> control_choice_labels(bpl::SettingId id) {
         case bpl::SettingId::opt: return bpl::table_column(bpl::kOptimizers, &bpl::OptimizerInfo::label);
         case bpl::SettingId::init: return bpl::table_column(bpl::kInits, &bpl::InitInfo::label);
         case bpl::SettingId::batch: return bpl::table_column(bpl::kBatchModes, &bpl::BatchModeInfo::label);
+        case bpl::SettingId::reg: return bpl::table_column(bpl::kRegularizations, &bpl::RegularizationInfo::label);
+        case bpl::SettingId::data: {
+            std::vector<std::string_view> out;
+            for (const bpl::DataInfo& d : bpl::kDataKinds)
+                if (d.id != bpl::DataKind::custom_table) out.push_back(d.label);
+            return out;
+        }
         case bpl::SettingId::view: return {"Activations", "Gradients"};
         case bpl::SettingId::row: {
             std::vector<std::string_view> out(std::begin(bpl::kRowNames), std::end(bpl::kRowNames));

@@ -1,5 +1,6 @@
 // The batch matrices of each phase (pointers into the engine's storage, shown as tables by the
 // formulas panel) and the view as JSON for backpropLab.formulaValues(), with its spoken form.
+#include <algorithm>
 #include <cstdio>
 #include "formula_speech.hpp"
 #include "formula_view.hpp"
@@ -13,16 +14,34 @@ const double* prev_of(const std::vector<double>& prev, const std::vector<double>
     return prev.size() == now.size() ? prev.data() + offset : nullptr;
 }
 
+// Sample rows shown of a point cloud's batch; the rest are counted ("… 42 more rows").
+constexpr int kShownBatchRows = 8;
+
 struct MatrixAdder {
     const AppState& app;
     FormulaView& v;
     int row, unit;
+    int batch_row0, batch_rows;   // the phase's batch (x/y rows)
+    // Rows [first, first + shown) of a sample-row matrix: a truth table's 4 rows, or the batch's
+    // first rows (with the followed row among them) on a point cloud.
+    MatrixView sample_matrix(const std::string& title, const double* base, const double* prev, int cols, int col_layer,
+                             int hl_col) const {
+        int first = 0, shown = app.net.data.samples, more = 0;
+        if (app.net.data.cloud) {
+            first = batch_row0;
+            shown = std::min(batch_rows, kShownBatchRows);
+            if (row >= first + shown) first = row - shown + 1;   // keep the followed row in view
+            more = batch_rows - shown;
+        }
+        MatrixView m{title, base + size_t(first) * cols, prev ? prev + size_t(first) * cols : nullptr,
+                     shown, cols, true, -2, col_layer, row - first, hl_col};
+        m.row0 = first;
+        m.more_rows = more;
+        return m;
+    }
     void units(const std::string& title, const std::vector<double>& store, const std::vector<double>& prev, int l) {
         const bpl::LayerShape& s = app.net.layers[l];
-        MatrixView m{
-            title, store.data() + s.unit, prev_of(prev, store, s.unit), bpl::kSamples, s.fan_out, true, -2, l, row,
-            unit};
-        v.matrices.push_back(m);
+        v.matrices.push_back(sample_matrix(title, store.data() + s.unit, prev_of(prev, store, s.unit), s.fan_out, l, unit));
     }
     void weights(const std::string& title, const std::vector<double>& store, const std::vector<double>* prev, int l,
                  int hl_row) {
@@ -47,7 +66,7 @@ struct MatrixAdder {
         v.matrices.push_back(m);
     }
     void column(const std::string& title, const double* data, const double* prev) {
-        v.matrices.push_back(MatrixView{title, data, prev, bpl::kSamples, 1, true, -2, -2, row, -1});
+        v.matrices.push_back(sample_matrix(title, data, prev, 1, -2, -1));
     }
 };
 
@@ -59,9 +78,7 @@ void forward_matrices(MatrixAdder& m, int l) {
     std::string in = l == 0 ? "X" : "a" + sup(l - 1);
     m.units("a" + sup(l) + " = f(z" + sup(l) + ")", net.a, s.prev_a, l);   // results first: they fit on screen
     m.units("z" + sup(l) + " = " + in + "·W" + sup(l) + " + b" + sup(l), net.z, s.prev_z, l);
-    if (l == 0)
-        m.v.matrices.push_back(
-            MatrixView{"X (inputs)", bpl::kXorInputs, nullptr, bpl::kSamples, bpl::kInputs, true, -2, -1, m.row, -1});
+    if (l == 0) m.v.matrices.push_back(m.sample_matrix("X (inputs)", net.x.data(), nullptr, bpl::kInputs, -1, -1));
     else m.units(in + " (inputs)", net.a, s.prev_a, l - 1);
     m.weights("W" + sup(l), net.params, nullptr, l, -1);
     m.bias("b" + sup(l), net.params, nullptr, l);
@@ -76,10 +93,10 @@ void formula_matrices_of(MatrixAdder& m, const PhaseView& pv) {
         case bpl::PhaseKind::forward: forward_matrices(m, l); break;
         case bpl::PhaseKind::loss:
         case bpl::PhaseKind::output_delta:
-            if (pv.phase.kind == bpl::PhaseKind::loss) m.column("ℓ per row", net.sample_loss, nullptr);
+            if (pv.phase.kind == bpl::PhaseKind::loss) m.column("ℓ per row", net.sample_loss.data(), nullptr);
             else m.units("δ_out = δ" + sup(L - 1), net.delta, s.prev_delta, L - 1);
             m.column("ŷ", out, nullptr);
-            m.column("y", bpl::kXorTargets, nullptr);
+            m.column("y", net.y.data(), nullptr);
             break;
         case bpl::PhaseKind::hidden_delta:
             m.units("δ" + sup(l) + " = (δ" + sup(l + 1) + "·W" + sup(l + 1) + "ᵀ) ⊙ f′(a" + sup(l) + ")", net.delta,
@@ -115,7 +132,7 @@ std::string vec_json(const double* d, int n) {
 void formula_matrices(const AppState& app, const PhaseView& pv, int row, FormulaView& v) {
     const LearnFocus& f = app.learn.focus;
     int unit = pv.phase.layer >= 0 && f.layer == pv.phase.layer ? f.unit : (pv.phase.layer >= 0 ? 0 : -1);
-    MatrixAdder m{app, v, row, unit};
+    MatrixAdder m{app, v, row, unit, pv.row0, pv.rows};
     formula_matrices_of(m, pv);
 }
 
@@ -134,7 +151,8 @@ std::string formula_view_json(const FormulaView& v) {
         const MatrixView& m = v.matrices[i];
         std::string rows = "[";
         for (int r = 0; r < m.rows; ++r) rows += (r ? "," : "") + vec_json(m.data + r * m.cols, m.cols);
-        mats += (i ? "," : "") + std::string("{\"title\":") + json_string(m.title) + ",\"values\":" + rows + "]}";
+        mats += (i ? "," : "") + std::string("{\"title\":") + json_string(m.title) + ",\"values\":" + rows +
+                "],\"firstRow\":" + std::to_string(m.row0) + ",\"moreRows\":" + std::to_string(m.more_rows) + "}";
     }
     return "{\"ran\":" + json_bool(v.ran) + ",\"title\":" + json_string(v.title) +
            ",\"subject\":" + json_string(v.subject) + ",\"general\":" + json_string(v.general) + ",\"lines\":" + lines +

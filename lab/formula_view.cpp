@@ -107,7 +107,7 @@ void forward_lines(Builder& b, int l, int j, int r) {
 void loss_lines(Builder& b, const PhaseView& pv, int r) {
     const bpl::Network& net = b.net;
     int L = net.num_layers;
-    std::string y = b.add("y", bpl::kXorTargets[r], path("y", {r}));
+    std::string y = b.add("y", net.y[size_t(r)], path("y", {r}));
     std::string a = b.add("ŷ", bpl::network_output(net)[r], path("a", {L - 1, r, 0}));
     std::string l = b.result("ℓ", net.sample_loss[r], path("sampleLoss", {r}));
     if (net.config.loss == bpl::Loss::bce)
@@ -115,18 +115,27 @@ void loss_lines(Builder& b, const PhaseView& pv, int r) {
                "= −[" + y + "·ln " + a + " + (1 − " + y + ")·ln(1 − " + a + ")] = " + l);
     else b.line("ℓ = (y − ŷ)²", "= (" + y + " − " + a + ")² = " + l);
     if (pv.rows == 1) return;
+    // The batch mean: every term for a truth table, the first three and a count on a point cloud.
+    constexpr int kTermsShown = 3;
+    const bool all = pv.rows <= 4;
     std::string nums = "= (";
-    for (int k = 0; k < bpl::kSamples; ++k)
-        nums += (k ? " + " : "") + b.add("ℓ", net.sample_loss[k], path("sampleLoss", {k}));
-    b.line("L = mean ℓ = (ℓ₀₀ + ℓ₀₁ + ℓ₁₀ + ℓ₁₁) / 4",
-           nums + ") / 4 = " + b.result("L", net.running_loss, "runningLoss"));
+    for (int k = 0; k < (all ? pv.rows : kTermsShown); ++k)
+        nums += (k ? " + " : "") + b.add("ℓ", net.sample_loss[size_t(pv.row0 + k)], path("sampleLoss", {pv.row0 + k}));
+    if (!all) nums += " + … " + std::to_string(pv.rows - kTermsShown) + " more";
+    const std::string n = std::to_string(pv.rows);
+    const std::string sym = pv.rows == 4 && !net.data.cloud ? "L = mean ℓ = (ℓ₀₀ + ℓ₀₁ + ℓ₁₀ + ℓ₁₁) / 4"
+                                                            : "L = mean ℓ over the batch's " + n + " rows";
+    const bool penalty = net.config.reg != bpl::Regularization::none;
+    b.line(penalty ? sym + " + penalty" : sym,
+           nums + ") / " + n + (penalty ? " + " + b.add("penalty", bpl::network_penalty(net), "penalty") : "") +
+               " = " + b.result("L", net.running_loss, "runningLoss"));
 }
 
 void output_delta_lines(Builder& b, const PhaseView& pv, int r) {
     const bpl::Network& net = b.net;
     int L = net.num_layers;
     std::string a = b.add("ŷ", bpl::network_output(net)[r], path("a", {L - 1, r, 0}));
-    std::string y = b.add("y", bpl::kXorTargets[r], path("y", {r}));
+    std::string y = b.add("y", net.y[size_t(r)], path("y", {r}));
     std::string d = b.result("δ_out", bpl::layer_delta(net, L - 1)[r], path("delta", {L - 1, r, 0}));
     bpl::Activation act = net.config.output_activation;
     switch (net.config.loss) {
@@ -257,6 +266,21 @@ std::string formula_unit_name(const bpl::Network& net, int layer, int unit) {
     return "h" + formula_sup(layer + 1) + formula_sub(unit + 1);
 }
 
+static std::string two_places(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+std::string formula_row_subject(const bpl::Network& net, int r) {
+    const std::string y = net.y[size_t(r)] > 0.5 ? "1" : "0";
+    if (!net.data.cloud)
+        return "Row " + std::string(kRowNames[r]) + " (x = " + kRowNames[r][0] + " " + kRowNames[r][1] + ", y = " + y +
+               ")";
+    return "Point " + std::to_string(net.row_point[size_t(r)]) + " (x = " + two_places(net.x[2 * size_t(r)]) +
+           ", " + two_places(net.x[2 * size_t(r) + 1]) + "; y = " + y + ")";
+}
+
 // ---- the view ------------------------------------------------------------------------------------
 
 void formula_matrices(const AppState& app, const PhaseView& pv, int row, FormulaView& v);   // formula_matrices.cpp
@@ -277,8 +301,7 @@ FormulaView formula_view(const AppState& app) {
     const LearnFocus& f = app.learn.focus;
     int l = pv.phase.layer;
     int j = l >= 0 && f.layer == l ? f.unit : 0;
-    std::string row = "Row " + std::string(kRowNames[r]) + " (x = " + kRowNames[r][0] + " " + kRowNames[r][1] +
-                      ", y = " + (bpl::kXorTargets[r] > 0.5 ? "1" : "0") + ")";
+    std::string row = formula_row_subject(net, r);
     Builder b{app, net, v};
     Connection c = focus_connection(app);
     switch (pv.phase.kind) {

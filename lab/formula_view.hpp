@@ -24,7 +24,9 @@ struct MatrixView {
     const double* data = nullptr;   // rows x cols, row-major (engine storage)
     const double* prev = nullptr;   // same shape before the last phase (cells that changed flash)
     int rows = 0, cols = 0;
-    bool sample_rows = false;             // rows are the XOR samples 00 01 10 11
+    bool sample_rows = false;             // rows are samples: truth-table rows 00 01 10 11, or a batch's points
+    int row0 = 0;                         // sample rows: the x/y row of the first row shown
+    int more_rows = 0;                    // sample rows of the batch not shown (a long mini-batch)
     int row_layer = -2, col_layer = -2;   // unit-name source for row/column labels (-1 inputs, -2 none)
     int hl_row = -1, hl_col = -1;         // highlighted row / column
 };
@@ -44,5 +46,7 @@ FormulaView formula_view(const AppState& app);
 std::string formula_view_json(const FormulaView& v);
 // Unit names: layer -1 inputs x₁ x₂; hidden layer l: h¹₃; output ŷ.
 std::string formula_unit_name(const bpl::Network& net, int layer, int unit);
+// "Row 01 (x = 0 1, y = 1)" or "Point 17 (x = 0.42, −0.13; y = 0)" for x/y row r.
+std::string formula_row_subject(const bpl::Network& net, int r);
 std::string formula_sup(int n);   // "¹", "²³"
 std::string formula_sub(int n);   // "₁", "₁₂"

@@ -13,6 +13,7 @@
 static void truncate_loss_history(AppState& app, long long epoch) {
     size_t keep = size_t(std::max(0LL, epoch / app.loss_history_stride));   // point i = epoch (i + 1)·stride
     if (keep < app.loss_history.size()) app.loss_history.resize(keep);
+    if (keep < app.test_loss_history.size()) app.test_loss_history.resize(keep);
 }
 
 long long insight_rewind(AppState& app, long long epoch) {

@@ -25,9 +25,7 @@ PhaseView learn_phase_view(const bpl::Network& net) {
         v.epoch_done = net.batch_index == 0 && v.ran;
     }
     v.phase = bpl::phase_at(net, v.index);
-    bool full = net.config.batch == bpl::BatchMode::full;
-    v.row0 = full ? 0 : v.batch;
-    v.rows = full ? bpl::kSamples : 1;
+    v.rows = bpl::batch_rows_at(net, v.batch, &v.row0);
     return v;
 }
 
@@ -54,7 +52,9 @@ const std::vector<double>* learn_params_before_update(const AppState& app) {
 
 int learn_focus_row(const AppState& app, const PhaseView& v) {
     if (v.rows == 1) return v.row0;
-    return app.selected_row >= 0 ? app.selected_row : 0;
+    // The selected point's row when it is in this batch, else the batch's first row.
+    const int row = bpl::network_row_of_point(app.net, app.selected_row >= 0 ? app.selected_row : 0);
+    return row >= v.row0 && row < v.row0 + v.rows ? row : v.row0;
 }
 
 float learn_ease(const AppState& app) {
@@ -68,13 +68,20 @@ std::string learn_faithful_reasons(const AppState& app) {
     const bpl::Config& c = app.config;
     std::string why;
     auto add = [&](const std::string& r) { why += (why.empty() ? "" : "; ") + r; };
-    if (c.hidden_layers != 1) add(std::to_string(c.hidden_layers) + " hidden layers (it has 1)");
+    if (c.hidden_layers != 1)
+        add(c.hidden_layers == 0 ? "no hidden layer (it has 1)" : std::to_string(c.hidden_layers) + " hidden layers (it has 1)");
     if (c.activation != bpl::Activation::sigmoid)
         add(std::string("hidden activation ") + bpl::activation_info(c.activation).label + " (it uses sigmoid)");
     if (c.output_activation != bpl::Activation::sigmoid) add("linear output (it uses sigmoid)");
     if (c.loss != bpl::Loss::mse) add(std::string("loss ") + bpl::loss_info(c.loss).label + " (it uses MSE)");
     if (c.optimizer != bpl::Optimizer::sgd) add("optimiser is not plain gradient descent");
-    if (c.batch != bpl::BatchMode::full) add("per-sample updates (it uses the full batch)");
+    if (c.data.kind != bpl::DataKind::xor_table)
+        add(std::string("data ") + bpl::data_info(c.data.kind).label + " (it learns the 4 XOR rows)");
+    if (c.batch == bpl::BatchMode::sample) add("per-sample updates (it uses the full batch)");
+    if (c.batch == bpl::BatchMode::minibatch)
+        add("mini-batches of " + std::to_string(c.batch_size) + " (it uses the full batch)");
+    if (c.reg != bpl::Regularization::none)
+        add(std::string(bpl::kRegularizations[int(c.reg)].label) + " penalty (it has none)");
     if (c.init != bpl::Init::normal) add("Xavier/He initialisation (it uses randn)");
     if (why.empty() && app.print_log.mixed) add("settings changed during this run (reset for a clean run)");
     return why;

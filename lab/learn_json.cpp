@@ -40,7 +40,7 @@ std::string vec(const double* v, int n) {
 std::string per_layer_units(const bpl::Network& net, const std::vector<double>& base) {
     std::string out = "[";
     for (int l = 0; l < net.num_layers; ++l)
-        out += (l ? "," : "") + matrix(base.data() + net.layers[l].unit, bpl::kSamples, net.layers[l].fan_out);
+        out += (l ? "," : "") + matrix(base.data() + net.layers[l].unit, net.data.samples, net.layers[l].fan_out);
     return out + "]";
 }
 
@@ -100,8 +100,8 @@ std::string learn_intermediates_json(const AppState& app) {
            ",\"b\":" + per_layer_params(net, net.params, false) +
            ",\"lastStep\":{\"W\":" + per_layer_params(net, net.last_step, true) +
            ",\"b\":" + per_layer_params(net, net.last_step, false) +
-           "},\"sampleLoss\":" + vec(net.sample_loss, bpl::kSamples) +
+           "},\"sampleLoss\":" + vec(net.sample_loss.data(), net.data.samples) +
            ",\"runningLoss\":" + json_number(net.running_loss) + ",\"epochLoss\":" + json_number(net.epoch_loss) +
-           ",\"lr\":" + json_number(net.config.lr) + ",\"X\":" + matrix(bpl::kXorInputs, bpl::kSamples, bpl::kInputs) +
-           ",\"y\":" + vec(bpl::kXorTargets, bpl::kSamples) + ",\"before\":" + before + "}";
+           ",\"lr\":" + json_number(net.config.lr) + ",\"X\":" + matrix(net.x.data(), net.data.samples, bpl::kInputs) +
+           ",\"y\":" + vec(net.y.data(), net.data.samples) + ",\"before\":" + before + "}";
 }

@@ -4,6 +4,7 @@
 #include "session.hpp"
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include "losses.hpp"
 #include "thinning.hpp"
 #include "trainer.hpp"
@@ -12,13 +13,18 @@ double session_now(const AppState& app) { return app.host->now_ms() / 1000.0; }
 
 void session_refresh_predictions(AppState& app) {
     bpl::network_predict(app.net);
-    double loss = bpl::loss_forward(app.net.config.loss, bpl::network_output(app.net), bpl::kXorTargets, bpl::kSamples);
+    // The training rows' mean loss plus the penalty: what an epoch reports, on the current weights.
+    double loss = bpl::loss_forward(app.net.config.loss, bpl::network_output(app.net), bpl::network_targets(app.net),
+                                    bpl::network_train_rows(app.net)) +
+                  bpl::network_penalty(app.net);
     app.current_loss = loss;
+    app.eval = bpl::network_evaluate(app.net);
     if (!std::isfinite(loss)) app.net.diverged = true;
 }
 
 static void clear_history(AppState& app) {
     app.loss_history.clear();
+    app.test_loss_history.clear();
     app.loss_history_stride = 1;
     app.prev_params = app.net.params;
     app.backprop_pulse_time = -1.0;
@@ -59,7 +65,8 @@ void session_apply_config(AppState& app, const bpl::Config& cfg) {
     if (cfg == app.config) return;
     std::string error;
     bool restart = !same_shape(cfg, app.config) || cfg.seed != app.config.seed || cfg.init != app.config.init ||
-                   cfg.batch != app.config.batch;
+                   cfg.batch != app.config.batch || bpl::config_batch_rows(cfg) != bpl::config_batch_rows(app.config) ||
+                   !(cfg.data == app.config.data);
     bool ok = !restart && bpl::network_set_training(app.net, cfg, error);
     if (!ok) {
         bpl::Network fresh;
@@ -69,6 +76,9 @@ void session_apply_config(AppState& app, const bpl::Config& cfg) {
         }
         app.net = std::move(fresh);
         clear_history(app);
+        // The followed point must exist in the new data; "all rows" is a truth table's.
+        if (app.selected_row >= app.net.data.samples || (app.net.data.cloud && app.selected_row < 0))
+            app.selected_row = 0;
     } else {
         history_mark_break(app.history);   // the rewind history keyframes the change
     }
@@ -85,11 +95,26 @@ void session_set_running(AppState& app, bool running) {
     app.host->state_changed(running ? "play" : "pause");
 }
 
+// A loss as the curve stores it: a huge finite loss stays finite (float's largest value).
+static float curve_value(double loss) {
+    return static_cast<float>(std::min(loss, double(std::numeric_limits<float>::max())));
+}
+
+// Truth tables: the epoch's reported loss, as the reference prints it. Point clouds: training
+// and test loss, both on the weights at the end of the epoch, so the two curves compare.
 static void record_loss(AppState& app) {
-    double loss = app.net.epoch_loss;
-    if (!std::isfinite(loss)) return;
-    app.loss_history.push_back(static_cast<float>(loss));
+    double loss = app.net.epoch_loss, test = 0.0;
+    if (app.net.data.cloud) {
+        const bpl::Evaluation e = bpl::network_evaluate(app.net);
+        loss = e.train_loss;
+        test = e.test_loss;
+    }
+    if (!std::isfinite(loss) || !std::isfinite(test)) return;
+    app.loss_history.push_back(curve_value(loss));
+    if (app.net.data.cloud) app.test_loss_history.push_back(curve_value(test));
     if (app.loss_history.size() < kLossHistoryCap) return;
+    long long stride = app.loss_history_stride;
+    if (!app.test_loss_history.empty()) thin_to_odd_points(app.test_loss_history, 1, stride);
     thin_to_odd_points(app.loss_history, 1, app.loss_history_stride);
 }
 

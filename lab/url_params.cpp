@@ -151,7 +151,8 @@ std::string set_page_key(AppState& app, const bpl::Setting& row, std::string_vie
         }
         case bpl::SettingId::row: {
             std::string v = lower(value);
-            for (int r = 0; r < bpl::kSamples; ++r) {
+            if (app.net.data.cloud) return shown(key, value) + ": a point cloud has no rows 00 to 11; use point=";
+            for (int r = 0; r < 4; ++r) {
                 if (v == bpl::kRowNames[r] || v == std::to_string(r)) {
                     app.selected_row = r;
                     return "";
@@ -162,6 +163,14 @@ std::string set_page_key(AppState& app, const bpl::Setting& row, std::string_vie
                 return "";
             }
             return shown(key, value) + ": expected 0, 1, 2, 3 (rows 00, 01, 10, 11) or all";
+        }
+        case bpl::SettingId::point: {
+            const int n = app.net.data.samples;
+            double v = 0;
+            if (bpl::parse_decimal(value, v) != bpl::NumberParse::ok || v != std::floor(v) || v < 0 || v >= n)
+                return shown(key, value) + ": expected a point 0 to " + std::to_string(n - 1);
+            app.selected_row = int(v);
+            return "";
         }
         default: return shown(key, value) + ": not a page setting";   // engine keys and lesson go elsewhere
     }
@@ -206,6 +215,21 @@ std::vector<Pair> split_query(std::string_view query, std::vector<std::string>& 
     return pairs;
 }
 
+// Moving between the truth tables and the point clouds: the settings with a cloud default
+// (the settings table's cloud_default_text) take the new family's default unless this same
+// query set them, so a circle learns out of the box and XOR returns to the reference recipe.
+void apply_data_defaults(const bpl::Config& before, bpl::Config& cfg, std::vector<std::string>& applied) {
+    const bool was_cloud = bpl::data_is_cloud(before.data.kind), cloud = bpl::data_is_cloud(cfg.data.kind);
+    if (was_cloud == cloud) return;
+    for (const bpl::Setting& row : bpl::kSettings) {
+        if (!row.cloud_default_text) continue;
+        if (std::find(applied.begin(), applied.end(), row.key) != applied.end()) continue;
+        std::string error;
+        if (bpl::config_set(cfg, row.key, cloud ? row.cloud_default_text : row.default_text, error))
+            applied.push_back(row.key);
+    }
+}
+
 // lesson=<id> is a preset (lab/lessons.cpp): applied before the other keys so they can adjust it.
 void apply_lesson_first(AppState& app, const std::vector<Pair>& pairs, ParamResult& result) {
     for (const Pair& p : pairs) {
@@ -224,6 +248,7 @@ ParamResult apply_params(AppState& app, std::string_view query) {
     apply_lesson_first(app, pairs, result);
     bpl::Config cfg = app.config;
     std::vector<std::pair<Pair, std::string>> failed;   // engine pairs refused on the first pass
+    std::vector<Pair> after;                            // row= and point=: they need the new data
     bool page_changed = false;                          // a page key applied (the config reports its own)
     for (const Pair& p : pairs) {
         const bpl::Setting* row = find_setting(p.key);
@@ -241,6 +266,8 @@ ParamResult apply_params(AppState& app, std::string_view query) {
             }
         } else if (key == "lesson") {
             // applied first (apply_lesson_first)
+        } else if (key == "row" || key == "point") {
+            after.push_back(p);
         } else if (row && row->scope == bpl::SettingScope::page) {
             bool clamped = false;
             std::string note;
@@ -266,7 +293,20 @@ ParamResult apply_params(AppState& app, std::string_view query) {
             result.notices.push_back(error + "; ignored");
         }
     }
+    apply_data_defaults(app.config, cfg, result.applied);
+    std::string clamp_notice;
+    if (bpl::config_clamp_batch(cfg, clamp_notice)) result.notices.push_back(clamp_notice);
     session_apply_config(app, cfg);
+    for (const Pair& p : after) {
+        bool clamped = false;
+        std::string note, error = set_page_key(app, *find_setting(p.key), p.value, clamped, note);
+        if (!error.empty()) {
+            result.notices.push_back(error + "; ignored");
+        } else {
+            result.applied.push_back(canonical_key(p.key));
+            page_changed = true;
+        }
+    }
     if (page_changed) app.host->state_changed("params");
     // On the page: a few notices one by one, many (a mangled link) as one list.
     if (result.notices.size() <= 2) {
@@ -312,10 +352,25 @@ std::string param_text(const AppState& app, const bpl::Setting& row) {
         case bpl::SettingId::eps: return bpl::format_shortest(c.adam_epsilon);
         case bpl::SettingId::init: return table_name(bpl::kInits, c.init);
         case bpl::SettingId::seed: return std::to_string(c.seed);
-        case bpl::SettingId::batch: return table_name(bpl::kBatchModes, c.batch);
+        case bpl::SettingId::batch: return bpl::config_batch_string(c);
+        case bpl::SettingId::data: return bpl::data_info(c.data.kind).name;
+        case bpl::SettingId::targets: {
+            char bits[5] = "0110";   // the default: not in a link unless a custom table
+            if (c.data.kind == bpl::DataKind::custom_table) bpl::data_targets_text(c.data.targets, bits);
+            return bits;
+        }
+        case bpl::SettingId::points: return std::to_string(c.data.points);
+        case bpl::SettingId::noise: return std::to_string(c.data.noise);
+        case bpl::SettingId::train: return std::to_string(c.data.train);
+        case bpl::SettingId::reg: return table_name(bpl::kRegularizations, c.reg);
+        case bpl::SettingId::reg_rate: return bpl::format_shortest(c.reg_rate);
+        case bpl::SettingId::point:   // a truth table links row= instead
+            return app.net.data.cloud ? std::to_string(std::max(app.selected_row, 0)) : row.default_text;
         case bpl::SettingId::speed: return std::to_string(app.epochs_per_frame);
         case bpl::SettingId::view: return app.gradient_view ? "gradients" : "activations";
-        case bpl::SettingId::row: return app.selected_row < 0 ? "all" : std::to_string(app.selected_row);
+        case bpl::SettingId::row:   // a point cloud links point= instead
+            if (app.net.data.cloud) return row.default_text;
+            return app.selected_row < 0 ? "all" : std::to_string(app.selected_row);
         case bpl::SettingId::embed: return app.embed ? "1" : "0";
         case bpl::SettingId::learn: return app.learn.active ? "1" : "0";
         case bpl::SettingId::lesson: return active_lesson(app) ? active_lesson(app)->id : "none";
