@@ -100,7 +100,8 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
         }
         ImGui::EndTable();
     }
-    if (m.more_rows > 0) ImGui::TextDisabled("… %d more row%s in this batch", m.more_rows, m.more_rows == 1 ? "" : "s");
+    if (m.sample_rows && m.more_rows > 0)
+        ImGui::TextDisabled("… %d more row%s in this batch", m.more_rows, m.more_rows == 1 ? "" : "s");
     ImGui::PopStyleVar();
     ImGui::PopID();
     ImGui::SetWindowFontScale(1.0f);

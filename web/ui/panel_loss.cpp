@@ -111,19 +111,16 @@ void draw_curve(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const AppState& app, const
     else add_plot_line(dl, points, ui_color().accent, 2.0f, drawn);
 }
 
-// "— train 0.123   - - test 0.145" with samples of the two lines, ending at the panel's right.
+// "— train 0.123   - - test 0.145" with samples of the two lines: at the panel's right beside
+// the log-scale box, or on a line of its own when that is too narrow.
 void draw_legend(const AppState& app) {
     char train[32], test[32];
     std::snprintf(train, sizeof train, "train %.4g", app.eval.train_loss);
     std::snprintf(test, sizeof test, "test %.4g", app.eval.test_loss);
-    const float sample = 18.0f, gap = 6.0f, space = 14.0f;
+    const float sample = 18.0f, gap = 5.0f, space = 12.0f;
     float width = 2.0f * (sample + gap) + ImGui::CalcTextSize(train).x + space + ImGui::CalcTextSize(test).x;
-    if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x < width + 8.0f) {
-        std::snprintf(train, sizeof train, "%.3g", app.eval.train_loss);   // narrow: values only
-        std::snprintf(test, sizeof test, "%.3g", app.eval.test_loss);
-        width = 2.0f * (sample + gap) + ImGui::CalcTextSize(train).x + space + ImGui::CalcTextSize(test).x;
-    }
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
+    if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x >= width + 8.0f)
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
     ImVec2 at = ImGui::GetCursorScreenPos();
     float y = at.y + ImGui::GetFrameHeight() * 0.5f;
     ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -168,31 +168,26 @@ void draw_table_points(ImDrawList* dl, const bpl::Network& net, const MapFrame& 
     }
 }
 
-float cloud_point_radius(float side) { return std::clamp(side * 0.011f, 2.5f, 4.5f); }
+float cloud_point_radius(float side) { return std::clamp(side * 0.016f, 3.0f, 6.0f); }
 
-// Training points filled, test points hollow (a ring), both in their target's colour with a
-// dark edge so they read over the map; the followed point ringed. Few segments per circle:
-// 1,000 points stay cheap.
+// Training points filled, test points hollow (a hole in the middle), both in their target's
+// colour inside a ring of the theme's marker ring, so they read over the map's colours; the
+// followed point ringed. Few segments per circle: 1,000 points stay cheap.
 void draw_cloud_points(ImDrawList* dl, const AppState& app, const MapFrame& f) {
     const bpl::Network& net = app.net;
     float radius = cloud_point_radius(f.side);
-    ImU32 edge = ui_color().neuron_edge;
+    ImU32 ring = ui_color().point_ring;
     dl->PushClipRect(f.origin, ImVec2(f.origin.x + f.side, f.origin.y + f.side), true);
     for (int p = 0; p < net.data.samples; ++p) {
         viz::DataPoint d = viz::data_point(net, p);
         ImVec2 c = f.screen(d.x0, d.x1);
-        ImU32 fill = viz::diverging(d.target > 0.5 ? 1.0 : -1.0);
-        if (d.train) {
-            dl->AddCircleFilled(c, radius + 1.0f, edge, 8);
-            dl->AddCircleFilled(c, radius, fill, 8);
-        } else {
-            dl->AddCircle(c, radius, edge, 8, 3.2f);
-            dl->AddCircle(c, radius, fill, 8, 1.6f);
-        }
+        dl->AddCircleFilled(c, radius + 1.0f, ring, 10);
+        dl->AddCircleFilled(c, radius, viz::diverging(d.target > 0.5 ? 1.0 : -1.0), 10);
+        if (!d.train) dl->AddCircleFilled(c, radius * 0.45f, ring, 8);
     }
     viz::DataPoint s = viz::data_point(net, viz::followed_point(app));
     ImVec2 c = f.screen(s.x0, s.x1);
-    dl->AddCircle(c, radius + 4.5f, ui_color().point_ring, 0, 3.5f);
+    dl->AddCircle(c, radius + 4.5f, ring, 0, 3.5f);
     dl->AddCircle(c, radius + 4.5f, ImGui::GetColorU32(ImGuiCol_Text), 0, 2.0f);
     dl->PopClipRect();
 }
