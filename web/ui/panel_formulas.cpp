@@ -90,7 +90,8 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
         for (int r = 0; r < m.rows; ++r) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", label_of(app.net, m.row_layer, m.row0 + r, m.sample_rows).c_str());
+            ImGui::TextDisabled("%s",
+                                label_of(app.net, m.row_layer, m.sample_rows ? m.row0 + r : r, m.sample_rows).c_str());
             ImGui::PushFont(g_fonts.mono);   // numbers in the mono face; labels stay proportional
             for (int c = 0; c < m.cols; ++c) {
                 ImGui::TableNextColumn();
