@@ -33,6 +33,13 @@ std::string label_of(const bpl::Network& net, int layer, int index, bool sample_
     return formula_unit_name(net, layer, index);
 }
 
+// "… 42 more rows in this batch" under a cut batch matrix; false when nothing was cut.
+bool more_rows_text(const MatrixView& m, char* buf, size_t size) {
+    if (!m.sample_rows || m.more_rows <= 0) return false;
+    std::snprintf(buf, size, "… %d more row%s in this batch", m.more_rows, m.more_rows == 1 ? "" : "s");
+    return true;
+}
+
 // The table's width as drawn (scaled font, tight padding), for placing the next one beside it.
 float matrix_width(const MatrixView& m) {
     double max_abs = 0.0;
@@ -47,8 +54,10 @@ float matrix_width(const MatrixView& m) {
                  2 * kCellPadding.x + 1.0f;
     ImGui::PopFont();
     float label = ImGui::CalcTextSize("h¹₁₀").x * kTableScale + 2 * kCellPadding.x;
-    return std::max(label + cell * static_cast<float>(m.cols) + 4.0f,
-                    ImGui::CalcTextSize(m.title.c_str()).x * kTableScale);
+    char more[48];
+    float under = more_rows_text(m, more, sizeof more) ? ImGui::CalcTextSize(more).x * kTableScale : 0.0f;
+    return std::max({label + cell * static_cast<float>(m.cols) + 4.0f,
+                     ImGui::CalcTextSize(m.title.c_str()).x * kTableScale, under});
 }
 
 void matrix_cell(const MatrixView& m, int r, int c, double max_abs, bool whole, float ease, float flash) {
@@ -101,8 +110,8 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
         }
         ImGui::EndTable();
     }
-    if (m.sample_rows && m.more_rows > 0)
-        ImGui::TextDisabled("… %d more row%s in this batch", m.more_rows, m.more_rows == 1 ? "" : "s");
+    char more[48];
+    if (more_rows_text(m, more, sizeof more)) ImGui::TextDisabled("%s", more);
     ImGui::PopStyleVar();
     ImGui::PopID();
     ImGui::SetWindowFontScale(1.0f);
