@@ -148,14 +148,14 @@ void draw_cloud_caption(const AppState& app, const DiagramRows& d) {
     viz::signed_text(a, sizeof a, p.x0, 2, minus);
     viz::signed_text(b, sizeof b, p.x1, 2, minus);
     double out = d.probe[0].a[app.net.num_layers - 1][0];
-    if (std::isfinite(out)) std::snprintf(y, sizeof y, "= %.3f", out);
+    if (std::isfinite(out)) std::snprintf(y, sizeof y, " = %.3f", out);
     else std::snprintf(y, sizeof y, ": diverged");
     const char* set = p.train ? "" : "  (test)";
     if (!app.gradient_view)
-        ImGui::TextDisabled("point %d: x = (%s, %s), target %g, %s %s%s", p.index, a, b, p.target, viz::pick("ŷ", "y^"),
+        ImGui::TextDisabled("point %d: x = (%s, %s), target %g, %s%s%s", p.index, a, b, p.target, viz::pick("ŷ", "y^"),
                             y, set);
     else if (d.delta_row[0] >= 0)
-        ImGui::TextDisabled("point %d: target %g, %s %s;  %s of this point from the last batch", p.index, p.target,
+        ImGui::TextDisabled("point %d: target %g, %s%s;  %s of this point from the last batch", p.index, p.target,
                             viz::pick("ŷ", "y^"), y, viz::pick("δ", "delta"));
     else
         ImGui::TextDisabled("point %d%s was not in the last batch: no %s to show (weights show %s)", p.index, set,
