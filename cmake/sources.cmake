@@ -144,6 +144,7 @@ set(BPL_UI_HEADERS
   ${CMAKE_SOURCE_DIR}/web/ui/layout_report.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_layout.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_phase_overlay.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/network_rows.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/network_tooltips.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/panels.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/plot_line.hpp
@@ -151,6 +152,7 @@ set(BPL_UI_HEADERS
   ${CMAKE_SOURCE_DIR}/web/ui/ui_theme.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/viz_labels.hpp
   ${CMAKE_SOURCE_DIR}/web/ui/viz_palette.hpp
+  ${CMAKE_SOURCE_DIR}/web/ui/viz_points.hpp
 )
 # web/platform/: Emscripten, SDL, the JS exports, the ImGui renderer backend, main()
 set(BPL_PLATFORM_SOURCES

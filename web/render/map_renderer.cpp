@@ -203,7 +203,8 @@ void set_network_uniforms(const bpl::Network& net) {
     glUniform1i(r.u.activation, static_cast<int>(net.config.activation));
     glUniform1i(r.u.output_activation, static_cast<int>(net.config.output_activation));
     glUniform1f(r.u.leaky_slope, static_cast<float>(bpl::kLeakySlope));
-    glUniform4f(r.u.input_box, kMapMin, kMapMin, kMapMax, kMapMax);
+    const MapBox box = map_box(net);
+    glUniform4f(r.u.input_box, float(box.lo), float(box.lo), float(box.hi), float(box.hi));
     auto colour = [](GLint at, const viz::Rgb& c) { glUniform3f(at, c.r, c.g, c.b); };
     colour(r.u.negative_color, r.palette.negative);
     colour(r.u.neutral_color, r.palette.neutral);
@@ -237,10 +238,11 @@ void hidden_max_abs(const bpl::Network& net, double (&max_abs)[bpl::kMaxLayers][
     std::memset(max_abs, 0, sizeof max_abs);
     constexpr int kGrid = 9;
     NetProbe probe;
+    const MapBox box = map_box(net);
     for (int gy = 0; gy < kGrid; ++gy)
         for (int gx = 0; gx < kGrid; ++gx) {
-            double x0 = kMapMin + (kMapMax - kMapMin) * gx / (kGrid - 1);
-            double x1 = kMapMin + (kMapMax - kMapMin) * gy / (kGrid - 1);
+            double x0 = box.lo + (box.hi - box.lo) * gx / (kGrid - 1);
+            double x1 = box.lo + (box.hi - box.lo) * gy / (kGrid - 1);
             net_probe_forward(net, x0, x1, probe);
             for (int l = 0; l + 1 < net.num_layers; ++l)
                 for (int j = 0; j < net.layers[l].fan_out; ++j)
@@ -368,6 +370,7 @@ double map_renderer_check(const bpl::Network& net, int size) {
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
         std::vector<unsigned char> pixels(static_cast<size_t>(size) * size * 4);
         NetProbe probe;
+        const MapBox box = map_box(net);
         worst = 0.0;
         for (int l = 0; l < net.num_layers; ++l)
             for (int j = 0; j < net.layers[l].fan_out; ++j) {
@@ -379,8 +382,8 @@ double map_renderer_check(const bpl::Network& net, int size) {
                         uint32_t bits = p[0] | (p[1] << 8) | (p[2] << 16) | (static_cast<uint32_t>(p[3]) << 24);
                         float shader;
                         std::memcpy(&shader, &bits, sizeof shader);
-                        double x0 = kMapMin + (kMapMax - kMapMin) * (px + 0.5) / size;
-                        double x1 = kMapMin + (kMapMax - kMapMin) * (py + 0.5) / size;
+                        double x0 = box.lo + (box.hi - box.lo) * (px + 0.5) / size;
+                        double x1 = box.lo + (box.hi - box.lo) * (py + 0.5) / size;
                         double cpu = 0.0;
                         if (l == net.num_layers - 1) {
                             cpu = bpl::network_eval(net, x0, x1);

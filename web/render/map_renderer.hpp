@@ -4,7 +4,12 @@
 #include "network.hpp"
 #include "palette.hpp"
 
-constexpr double kMapMin = -0.5, kMapMax = 1.5;   // the input square [−0.5, 1.5]² every map shows
+// The input square every map of a net shows: [−0.5, 1.5]² around a truth table's 0/1 inputs,
+// [−1, 1]² for a point cloud (its points' range).
+struct MapBox {
+    double lo, hi;   // the same range for x₁ and x₂
+};
+inline MapBox map_box(const bpl::Network& net) { return net.data.cloud ? MapBox{-1.0, 1.0} : MapBox{-0.5, 1.5}; }
 
 struct MapImage {   // a GL texture and the corners to show; uv flipped so x₂ points up
     unsigned texture = 0;

@@ -1,5 +1,6 @@
 // The diagram's hover tooltips (see network_tooltips.hpp).
 #include "network_tooltips.hpp"
+#include <cstdio>
 #include "imgui.h"
 #include "losses.hpp"
 #include "viz_labels.hpp"
@@ -8,43 +9,59 @@ namespace {
 
 using bpl::kRowNames;
 
-void input_tooltip(const AppState& app, int unit) {
+double input_of(const viz::DataPoint& p, int unit) { return unit == 0 ? p.x0 : p.x1; }
+
+// "row 01" or "point 17".
+void row_name(char* buf, size_t size, const DiagramRows& rows, int k) {
+    if (rows.cloud) std::snprintf(buf, size, "point %d", rows.point[k].index);
+    else std::snprintf(buf, size, "%s", kRowNames[k]);
+}
+
+void input_tooltip(const AppState& app, int unit, const DiagramRows& rows) {
     char name[32];
     viz::unit_label(name, sizeof name, -1, unit, app.net.num_layers);
     ImGui::Text("%s: input %d", name, unit + 1);
-    ImGui::TextDisabled("the %s digit of each XOR row", unit == 0 ? "first" : "second");
-    for (int r = 0; r < bpl::kSamples; ++r)
+    if (rows.cloud) {
+        ImGui::TextDisabled("the %s coordinate of each point", unit == 0 ? "first" : "second");
+        ImGui::Text("point %d: %s = %+.4f", rows.point[0].index, name, input_of(rows.point[0], unit));
+        return;
+    }
+    ImGui::TextDisabled("the %s digit of each %s row", unit == 0 ? "first" : "second",
+                        bpl::data_info(app.net.config.data.kind).label);
+    for (int r = 0; r < rows.count; ++r)
         ImGui::Text("%s row %s: %s = %g", r == app.selected_row ? ">" : " ", kRowNames[r], name,
-                    bpl::kXorInputs[r * 2 + unit]);
+                    input_of(rows.point[r], unit));
 }
 
 // Rows of z, a, δ (δ from the last backward pass), the selected row marked.
-void unit_rows_table(const AppState& app, int l, int j, const NetProbe (&rows)[bpl::kSamples]) {
+void unit_rows_table(const AppState& app, int l, int j, const DiagramRows& rows) {
     const bpl::Network& net = app.net;
     int fan_out = net.layers[l].fan_out;
     if (!ImGui::BeginTable("unit_rows", 4, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) return;
-    ImGui::TableSetupColumn("row");
+    ImGui::TableSetupColumn(rows.cloud ? "point" : "row");
     ImGui::TableSetupColumn("z");
     ImGui::TableSetupColumn("a");
     ImGui::TableSetupColumn(viz::pick("δ", "delta"));
     ImGui::TableHeadersRow();
-    for (int r = 0; r < bpl::kSamples; ++r) {
+    char name[24];
+    for (int r = 0; r < rows.count; ++r) {
         ImGui::TableNextRow();
-        if (r == app.selected_row)
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_Header));
+        if (r == rows.selected) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_Header));
         ImGui::TableNextColumn();
-        ImGui::Text("%s", kRowNames[r]);
+        row_name(name, sizeof name, rows, r);
+        ImGui::TextUnformatted(name);
         ImGui::TableNextColumn();
-        ImGui::Text("%+.5f", rows[r].z[l][j]);
+        ImGui::Text("%+.5f", rows.probe[r].z[l][j]);
         ImGui::TableNextColumn();
-        ImGui::Text("%+.5f", rows[r].a[l][j]);
+        ImGui::Text("%+.5f", rows.probe[r].a[l][j]);
         ImGui::TableNextColumn();
-        ImGui::Text("%+.5g", bpl::layer_delta(net, l)[r * fan_out + j]);
+        if (rows.delta_row[r] >= 0) ImGui::Text("%+.5g", bpl::layer_delta(net, l)[rows.delta_row[r] * fan_out + j]);
+        else ImGui::TextDisabled("not in the last batch");
     }
     ImGui::EndTable();
 }
 
-void unit_tooltip(const AppState& app, int l, int j, const NetProbe (&rows)[bpl::kSamples]) {
+void unit_tooltip(const AppState& app, int l, int j, const DiagramRows& rows) {
     const bpl::Network& net = app.net;
     bool output = l == net.num_layers - 1;
     bpl::Activation act = bpl::layer_activation(net, l);
@@ -77,26 +94,34 @@ void connection_tooltip(const AppState& app, int column, int j, int i) {
                                         "dL/dw = sum over rows of input a * target delta"));
 }
 
-void loss_tooltip(const AppState& app) {
+void loss_tooltip(const AppState& app, const DiagramRows& rows) {
     const bpl::Network& net = app.net;
     const bpl::LossInfo& info = bpl::loss_info(net.config.loss);
     ImGui::Text("Loss: %s", info.label);
     ImGui::TextDisabled("%s", info.formula);
     ImGui::Text("L = %.6g  (epoch %lld)", net.epoch_loss, net.epoch);
-    for (int r = 0; r < bpl::kSamples; ++r)
-        ImGui::Text("%s row %s: l = %.5g", r == app.selected_row ? ">" : " ", kRowNames[r], net.sample_loss[r]);
+    if (rows.cloud) {
+        const bpl::Evaluation& e = app.eval;
+        ImGui::Text("training loss %.5g   test loss %.5g", e.train_loss, e.test_loss);
+        const viz::DataPoint& p = rows.point[0];
+        double out = rows.probe[0].a[net.num_layers - 1][0];
+        ImGui::Text("> point %d: l = %.5g", p.index, bpl::loss_sample(net.config.loss, out, p.target));
+    } else {
+        for (int r = 0; r < rows.count; ++r)
+            ImGui::Text("%s row %s: l = %.5g", r == app.selected_row ? ">" : " ", kRowNames[r], net.sample_loss[r]);
+    }
     ImGui::Separator();
     ImGui::TextDisabled("backprop starts here: %s", info.delta_formula);
 }
 
 }   // namespace
 
-void diagram_tooltip(const AppState& app, const DiagramHit& hit, const NetProbe (&rows)[bpl::kSamples]) {
+void diagram_tooltip(const AppState& app, const DiagramHit& hit, const DiagramRows& rows) {
     if (!hit.loss && hit.column < 0) return;
     ImGui::BeginTooltip();
-    if (hit.loss) loss_tooltip(app);
+    if (hit.loss) loss_tooltip(app, rows);
     else if (hit.from_unit >= 0) connection_tooltip(app, hit.column, hit.unit, hit.from_unit);
-    else if (hit.column == 0) input_tooltip(app, hit.unit);
+    else if (hit.column == 0) input_tooltip(app, hit.unit, rows);
     else unit_tooltip(app, hit.column - 1, hit.unit, rows);
     ImGui::EndTooltip();
 }

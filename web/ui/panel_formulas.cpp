@@ -22,10 +22,22 @@ void cell_text(char* buf, size_t size, double v, double max_abs, bool whole) {
     if (!std::isfinite(v)) std::snprintf(buf, size, "%s", "?");
 }
 
+// Sample rows: a truth table's row name, or the number of the cloud point in that x/y row.
 std::string label_of(const bpl::Network& net, int layer, int index, bool sample_rows) {
-    if (sample_rows) return kRowNames[index];
+    if (sample_rows && net.data.cloud) {
+        size_t r = static_cast<size_t>(index);
+        return r < net.row_point.size() ? std::to_string(net.row_point[r]) : "?";
+    }
+    if (sample_rows) return kRowNames[index & 3];
     if (layer < -1) return "";
     return formula_unit_name(net, layer, index);
+}
+
+// "… 42 more rows in this batch" under a cut batch matrix; false when nothing was cut.
+bool more_rows_text(const MatrixView& m, char* buf, size_t size) {
+    if (!m.sample_rows || m.more_rows <= 0) return false;
+    std::snprintf(buf, size, "… %d more row%s in this batch", m.more_rows, m.more_rows == 1 ? "" : "s");
+    return true;
 }
 
 // The table's width as drawn (scaled font, tight padding), for placing the next one beside it.
@@ -42,8 +54,10 @@ float matrix_width(const MatrixView& m) {
                  2 * kCellPadding.x + 1.0f;
     ImGui::PopFont();
     float label = ImGui::CalcTextSize("h¹₁₀").x * kTableScale + 2 * kCellPadding.x;
-    return std::max(label + cell * static_cast<float>(m.cols) + 4.0f,
-                    ImGui::CalcTextSize(m.title.c_str()).x * kTableScale);
+    char more[48];
+    float under = more_rows_text(m, more, sizeof more) ? ImGui::CalcTextSize(more).x * kTableScale : 0.0f;
+    return std::max({label + cell * static_cast<float>(m.cols) + 4.0f,
+                     ImGui::CalcTextSize(m.title.c_str()).x * kTableScale, under});
 }
 
 void matrix_cell(const MatrixView& m, int r, int c, double max_abs, bool whole, float ease, float flash) {
@@ -85,7 +99,8 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
         for (int r = 0; r < m.rows; ++r) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", label_of(app.net, m.row_layer, r, m.sample_rows).c_str());
+            ImGui::TextDisabled("%s",
+                                label_of(app.net, m.row_layer, m.sample_rows ? m.row0 + r : r, m.sample_rows).c_str());
             ImGui::PushFont(g_fonts.mono);   // numbers in the mono face; labels stay proportional
             for (int c = 0; c < m.cols; ++c) {
                 ImGui::TableNextColumn();
@@ -95,6 +110,8 @@ void draw_matrix(const AppState& app, const MatrixView& m, int id, float ease, f
         }
         ImGui::EndTable();
     }
+    char more[48];
+    if (more_rows_text(m, more, sizeof more)) ImGui::TextDisabled("%s", more);
     ImGui::PopStyleVar();
     ImGui::PopID();
     ImGui::SetWindowFontScale(1.0f);
@@ -149,6 +166,27 @@ void draw_lines(const FormulaView& v) {
     }
 }
 
+// Which rows the matrices hold: the whole truth table, its one row, or a cloud's batch.
+std::string batch_caption(const AppState& app) {
+    const bpl::Network& net = app.net;
+    PhaseView pv = learn_phase_view(net);
+    if (!net.data.cloud) {
+        if (pv.rows >= net.data.samples) return "The whole batch (rows 00 01 10 11), as the program computes it:";
+        return std::string("The batch is row ") + kRowNames[pv.row0 & 3] +
+               "; the matrices hold all 4 rows, each as its own step left it:";
+    }
+    if (pv.rows == 1 && pv.row0 < static_cast<int>(net.row_point.size()))
+        return "The batch is point " + std::to_string(net.row_point[static_cast<size_t>(pv.row0)]) +
+               ", as the program computes it:";
+    if (pv.rows >= net.data.train)
+        return "The whole batch (all " + std::to_string(pv.rows) +
+               " training points; rows labelled by point), as the "
+               "program computes it:";
+    return "Batch " + std::to_string(pv.batch + 1) + " of " + std::to_string(bpl::batches_per_epoch(net)) + " (" +
+           std::to_string(pv.rows) +
+           " points, shuffled each epoch; rows labelled by point), as the program computes it:";
+}
+
 }   // namespace
 
 void draw_formulas_panel(AppState& app) {
@@ -164,6 +202,8 @@ void draw_formulas_panel(AppState& app) {
     if (v.matrices.empty()) return;
     ImGui::Spacing();
     ImGui::Separator();
-    ImGui::TextDisabled("The whole batch (rows 00 01 10 11), as the program computes it:");
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
+    ImGui::TextWrapped("%s", batch_caption(app).c_str());
+    ImGui::PopStyleColor();
     draw_matrices(app, v);
 }

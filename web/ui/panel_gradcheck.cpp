@@ -18,6 +18,17 @@ void parameter_name(char* buf, size_t n, const bpl::GradCheckEntry& e) {
     else std::snprintf(buf, n, "W%d[%d,%d]", e.layer + 1, e.row, e.col);
 }
 
+// L1's |w| has no slope at 0: weights within ε of it are listed but not counted in the maximum.
+void kinks_line(const AppState& app) {
+    const int n = app.insight.grad_check.at_kinks;
+    if (n == 0) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().warn_text);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text("L1: %d weight%s within ε of 0 skipped: |w| has no slope there; backprop uses 0", n, n == 1 ? "" : "s");
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 void summary(const AppState& app) {
     const InsightState& s = app.insight;
     double worst = s.grad_check.max_rel_error;
@@ -34,8 +45,13 @@ void summary(const AppState& app) {
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::SameLine();
-    if (s.grad_check_epoch == app.net.epoch) ImGui::TextDisabled("at epoch %lld", s.grad_check_epoch);
-    else ImGui::TextDisabled("at epoch %lld; the weights have changed since", s.grad_check_epoch);
+    const int rows = s.grad_check.rows;
+    if (s.grad_check_epoch == app.net.epoch)
+        ImGui::TextDisabled("at epoch %lld, over %d row%s", s.grad_check_epoch, rows, rows == 1 ? "" : "s");
+    else
+        ImGui::TextDisabled("at epoch %lld, over %d row%s; the weights have changed since", s.grad_check_epoch, rows,
+                            rows == 1 ? "" : "s");
+    kinks_line(app);
     ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(
@@ -70,6 +86,13 @@ void entries_table(const AppState& app) {
         ImGui::TableNextColumn();
         ImGui::Text("% .6e", e.numerical);
         ImGui::TableNextColumn();
+        if (e.at_kink) {   // not counted: the difference straddles |w|'s kink
+            ImGui::TextDisabled("kink");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("|w| is within ε of 0: the finite difference straddles L1's kink, where "
+                                  "backprop uses the subgradient 0. Left out of the maximum.");
+            continue;
+        }
         ImGui::PushStyleColor(ImGuiCol_Text, error_color(e.rel_error));
         ImGui::Text("%.1e", e.rel_error);
         ImGui::PopStyleColor();
@@ -84,7 +107,9 @@ void draw_grad_check_panel(AppState& app) {
     if (ImGui::Button("Run gradient check")) insight_run_grad_check(app);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("For every weight w: numerical = (L(w + ε) − L(w − ε)) / 2ε with ε = 10⁻⁶,\n"
-                          "over all 4 rows, compared with the gradient backpropagation computes.");
+                          "over every training row (%d), penalty included, compared with the gradient\n"
+                          "backpropagation computes.",
+                          bpl::network_train_rows(app.net));
     ImGui::SameLine();
     ImGui::TextDisabled("relative error = |b − n| / (|b| + |n|)");
     if (app.insight.grad_check.entries.empty()) {

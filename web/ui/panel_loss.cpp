@@ -1,5 +1,6 @@
 // The loss curve over the whole run (the history is thinned, never cut), linear or log scale,
-// drawn with ImDrawList: grid, axis labels, the curve, and the value under the pointer.
+// drawn with ImDrawList: grid, axis labels, the curve, and the value under the pointer. Point
+// clouds draw two: training loss solid, test loss dashed, at the same epochs.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -20,13 +21,20 @@ double to_y(const PlotRange& r, double v) {   // 0 at the bottom, 1 at the top
     return (v - r.y_min) / (r.y_max - r.y_min);
 }
 
+// The test curve of a point cloud (empty for a truth table), as long as the training curve.
+const std::vector<float>& test_curve(const AppState& app) {
+    static const std::vector<float> none;
+    return app.net.data.cloud && app.test_loss_history.size() == app.loss_history.size() ? app.test_loss_history : none;
+}
+
 PlotRange plot_range(const AppState& app) {
     double lo = 1e300, hi = 0.0;
-    for (float v : app.loss_history) {
-        if (!std::isfinite(v)) continue;
-        if (v > 0.0f) lo = std::min(lo, double(v));
-        hi = std::max(hi, double(v));
-    }
+    for (const std::vector<float>* h : {&app.loss_history, &test_curve(app)})
+        for (float v : *h) {
+            if (!std::isfinite(v)) continue;
+            if (v > 0.0f) lo = std::min(lo, double(v));
+            hi = std::max(hi, double(v));
+        }
     if (hi <= 0.0) hi = 1.0;
     if (lo > hi) lo = hi;
     PlotRange r{double(app.loss_history.size()) * double(app.loss_history_stride), 0.0, hi * 1.08, app.log_loss_scale};
@@ -88,8 +96,8 @@ void draw_grid(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const PlotRange& r) {
     }
 }
 
-void draw_curve(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {
-    const std::vector<float>& h = app.loss_history;
+void draw_curve(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r,
+                const std::vector<float>& h, bool dashed) {
     static std::vector<ImVec2> points, drawn;   // reused: no allocation per frame
     points.clear();
     for (size_t i = 0; i < h.size(); ++i) {
@@ -99,7 +107,35 @@ void draw_curve(ImDrawList* dl, ImVec2 p0, ImVec2 p1, const AppState& app, const
         float y = p1.y - float(std::clamp(to_y(r, h[i]), 0.0, 1.0)) * (p1.y - p0.y);
         points.push_back(ImVec2(x, y));
     }
-    add_plot_line(dl, points, ui_color().accent, 2.0f, drawn);
+    if (dashed) add_plot_line_dashed(dl, points, ui_color().backward, 2.0f, 7.0f, 4.0f, drawn);
+    else add_plot_line(dl, points, ui_color().accent, 2.0f, drawn);
+}
+
+// "— train 0.123   - - test 0.145" with samples of the two lines: at the panel's right beside
+// the log-scale box, or on a line of its own when that is too narrow.
+void draw_legend(const AppState& app) {
+    char train[32], test[32];
+    std::snprintf(train, sizeof train, "train %.4g", app.eval.train_loss);
+    std::snprintf(test, sizeof test, "test %.4g", app.eval.test_loss);
+    const float sample = 18.0f, gap = 5.0f, space = 12.0f;
+    float width = 2.0f * (sample + gap) + ImGui::CalcTextSize(train).x + space + ImGui::CalcTextSize(test).x;
+    if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x >= width + 8.0f)
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - width);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    float y = at.y + ImGui::GetFrameHeight() * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    static std::vector<ImVec2> line, scratch;
+    dl->AddLine(ImVec2(at.x, y), ImVec2(at.x + sample, y), ui_color().accent, 2.0f);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + sample + gap, at.y));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(train);
+    ImGui::SameLine(0.0f, space);
+    ImVec2 at2 = ImGui::GetCursorScreenPos();
+    line.assign({ImVec2(at2.x, y), ImVec2(at2.x + sample, y)});
+    add_plot_line_dashed(dl, line, ui_color().backward, 2.0f, 5.0f, 3.0f, scratch);
+    ImGui::SetCursorScreenPos(ImVec2(at2.x + sample + gap, at.y));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(test);
 }
 
 void draw_hover(ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {
@@ -111,7 +147,11 @@ void draw_hover(ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {
     double e = double(i + 1) * double(app.loss_history_stride);
     float x = p0.x + float(e / r.x_max) * (p1.x - p0.x);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(x, p0.y), ImVec2(x, p1.y), ui_color().text_dim);
-    ImGui::SetTooltip("epoch %.0f\nloss %.6g", e, double(app.loss_history[size_t(i)]));
+    const std::vector<float>& test = test_curve(app);
+    if (test.empty()) ImGui::SetTooltip("epoch %.0f\nloss %.6g", e, double(app.loss_history[size_t(i)]));
+    else
+        ImGui::SetTooltip("epoch %.0f\ntraining loss %.6g\ntest loss %.6g", e, double(app.loss_history[size_t(i)]),
+                          double(test[size_t(i)]));
 }
 
 }   // namespace
@@ -119,7 +159,9 @@ void draw_hover(ImVec2 p0, ImVec2 p1, const AppState& app, const PlotRange& r) {
 void draw_loss_panel(AppState& app) {
     ImGui::Checkbox("Log scale", &app.log_loss_scale);
     float room = ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x;
-    if (!app.loss_history.empty() && !app.net.diverged && room > ImGui::GetFontSize() * 8) {
+    if (app.net.data.cloud && !app.loss_history.empty() && !app.net.diverged) {
+        draw_legend(app);
+    } else if (!app.loss_history.empty() && !app.net.diverged && room > ImGui::GetFontSize() * 8) {
         char text[64];
         std::snprintf(text, sizeof text, "now %.4g", app.current_loss);
         ImGui::PushFont(g_fonts.bold);
@@ -145,7 +187,8 @@ void draw_loss_panel(AppState& app) {
     PlotRange r = plot_range(app);
     dl->PushClipRect(ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y), true);
     draw_grid(dl, p0, p1, r);
-    draw_curve(dl, p0, p1, app, r);
+    draw_curve(dl, p0, p1, app, r, app.loss_history, false);
+    if (!test_curve(app).empty()) draw_curve(dl, p0, p1, app, r, test_curve(app), true);
     dl->PopClipRect();
     draw_hover(p0, p1, app, r);
 }

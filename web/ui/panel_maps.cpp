@@ -1,16 +1,20 @@
-// The decision map panels: the network's output over the input square with the XOR points and
+// The decision map panels: the network's output over the input square with the data points
+// (a truth table's 4 rows, or a cloud's training and test points; click one to follow it) and
 // the 0.5 contour, and one small map per hidden unit. The pixels come from map_renderer.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <string>
 #include "imgui.h"
 #include "guest.hpp"
 #include "map_renderer.hpp"
 #include "net_probe.hpp"
 #include "panels.hpp"
+#include "url_params.hpp"
 #include "viz_labels.hpp"
 #include "viz_palette.hpp"
+#include "viz_points.hpp"
 
 namespace {
 
@@ -94,42 +98,111 @@ void update_maps(AppState& app) {
     }
 }
 
-ImVec2 map_point(ImVec2 origin, float side, double x0, double x1) {   // input space -> screen
-    float u = static_cast<float>((x0 - kMapMin) / (kMapMax - kMapMin));
-    float v = static_cast<float>((x1 - kMapMin) / (kMapMax - kMapMin));
-    return ImVec2(origin.x + u * side, origin.y + (1.0f - v) * side);
-}
+// Where a map sits on screen and which input square it shows.
+struct MapFrame {
+    ImVec2 origin;   // top-left corner
+    float side;
+    MapBox box;
+    ImVec2 screen(double x0, double x1) const {   // input space -> screen (x₂ up)
+        float u = static_cast<float>((x0 - box.lo) / (box.hi - box.lo));
+        float v = static_cast<float>((x1 - box.lo) / (box.hi - box.lo));
+        return ImVec2(origin.x + u * side, origin.y + (1.0f - v) * side);
+    }
+    void input(ImVec2 m, double& x0, double& x1) const {   // screen -> input space
+        x0 = box.lo + (box.hi - box.lo) * (m.x - origin.x) / side;
+        x1 = box.lo + (box.hi - box.lo) * (1.0 - (m.y - origin.y) / side);
+    }
+};
 
-void draw_axes(ImDrawList* dl, ImVec2 origin, float side) {
+void draw_axes(ImDrawList* dl, const MapFrame& f, bool cloud) {
     ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     float tick = 4.0f, line_h = ImGui::GetTextLineHeight();
-    for (int k = 0; k <= 1; ++k) {
-        char text[4];
-        std::snprintf(text, sizeof text, "%d", k);
-        ImVec2 tx = map_point(origin, side, k, kMapMin);
-        dl->AddLine(tx, ImVec2(tx.x, tx.y + tick), faint);
-        dl->AddText(ImVec2(tx.x - ImGui::CalcTextSize(text).x * 0.5f, tx.y + tick), faint, text);
-        ImVec2 ty = map_point(origin, side, kMapMin, k);
-        dl->AddLine(ImVec2(ty.x - tick, ty.y), ty, faint);
-        dl->AddText(ImVec2(ty.x - tick - 2.0f - ImGui::CalcTextSize(text).x, ty.y - line_h * 0.5f), faint, text);
-    }
+    ImVec2 origin = f.origin;
+    float side = f.side;
     const char* x1 = viz::pick("x₁", "x1");
     const char* x2 = viz::pick("x₂", "x2");
-    dl->AddText(ImVec2(origin.x + side - ImGui::CalcTextSize(x1).x, origin.y + side + tick), ink, x1);
-    dl->AddText(ImVec2(origin.x - tick - 2.0f - ImGui::CalcTextSize(x2).x, origin.y), ink, x2);
+    if (!cloud) {   // ticks at 0 and 1 inside [−0.5, 1.5]; names at the far ends
+        for (int k = 0; k <= 1; ++k) {
+            char text[4];
+            std::snprintf(text, sizeof text, "%d", k);
+            ImVec2 tx = f.screen(k, f.box.lo);
+            dl->AddLine(tx, ImVec2(tx.x, tx.y + tick), faint);
+            dl->AddText(ImVec2(tx.x - ImGui::CalcTextSize(text).x * 0.5f, tx.y + tick), faint, text);
+            ImVec2 ty = f.screen(f.box.lo, k);
+            dl->AddLine(ImVec2(ty.x - tick, ty.y), ty, faint);
+            dl->AddText(ImVec2(ty.x - tick - 2.0f - ImGui::CalcTextSize(text).x, ty.y - line_h * 0.5f), faint, text);
+        }
+        dl->AddText(ImVec2(origin.x + side - ImGui::CalcTextSize(x1).x, origin.y + side + tick), ink, x1);
+        dl->AddText(ImVec2(origin.x - tick - 2.0f - ImGui::CalcTextSize(x2).x, origin.y), ink, x2);
+    } else {   // ticks at −1, −0.5, 0, 0.5, 1; labels at −1, 0, 1 kept inside the corners
+        const char* minus = viz::pick("−", "-");
+        for (int h = -2; h <= 2; ++h) {
+            double k = h * 0.5;
+            ImVec2 tx = f.screen(k, f.box.lo), ty = f.screen(f.box.lo, k);
+            dl->AddLine(tx, ImVec2(tx.x, tx.y + tick), faint);
+            dl->AddLine(ImVec2(ty.x - tick, ty.y), ty, faint);
+            if (h % 2 != 0) continue;
+            char text[8];
+            viz::signed_text(text, sizeof text, k, 0, minus);
+            ImVec2 size = ImGui::CalcTextSize(text);
+            float align = h < 0 ? 0.0f : h > 0 ? 1.0f : 0.5f;   // 0: starts at the tick, 1: ends there
+            dl->AddText(ImVec2(tx.x - size.x * align, tx.y + tick), faint, text);
+            dl->AddText(ImVec2(ty.x - tick - 2.0f - size.x, ty.y - line_h * (1.0f - align)), faint, text);
+        }
+        ImVec2 mx = f.screen(0.5, f.box.lo), my = f.screen(f.box.lo, 0.5);
+        dl->AddText(ImVec2(mx.x - ImGui::CalcTextSize(x1).x * 0.5f, mx.y + tick), ink, x1);
+        dl->AddText(ImVec2(my.x - tick - 2.0f - ImGui::CalcTextSize(x2).x, my.y - line_h * 0.5f), ink, x2);
+    }
     dl->AddRect(origin, ImVec2(origin.x + side, origin.y + side), faint);
 }
 
-void draw_xor_points(ImDrawList* dl, ImVec2 origin, float side) {
-    float radius = std::clamp(side * 0.035f, 4.0f, 9.0f);
-    for (int row = 0; row < bpl::kSamples; ++row) {
-        ImVec2 c = map_point(origin, side, bpl::kXorInputs[row * 2], bpl::kXorInputs[row * 2 + 1]);
-        bool one = bpl::kXorTargets[row] > 0.5;
+void draw_table_points(ImDrawList* dl, const bpl::Network& net, const MapFrame& f) {
+    float radius = std::clamp(f.side * 0.035f, 4.0f, 9.0f);
+    for (int row = 0; row < net.data.samples; ++row) {
+        viz::DataPoint d = viz::data_point(net, row);
+        ImVec2 c = f.screen(d.x0, d.x1);
         dl->AddCircleFilled(c, radius + 2.0f, ui_color().neuron_edge);
         dl->AddCircleFilled(c, radius + 0.5f, ui_color().point_ring);
-        dl->AddCircleFilled(c, radius - 1.5f, viz::diverging(one ? 1.0 : -1.0));
+        dl->AddCircleFilled(c, radius - 1.5f, viz::diverging(d.target > 0.5 ? 1.0 : -1.0));
     }
+}
+
+float cloud_point_radius(float side) { return std::clamp(side * 0.016f, 3.0f, 6.0f); }
+
+// Training points filled, test points hollow (a hole in the middle), both in their target's
+// colour inside a ring of the theme's marker ring, so they read over the map's colours; the
+// followed point ringed. Few segments per circle: 1,000 points stay cheap.
+void draw_cloud_points(ImDrawList* dl, const AppState& app, const MapFrame& f) {
+    const bpl::Network& net = app.net;
+    float radius = cloud_point_radius(f.side);
+    ImU32 ring = ui_color().point_ring;
+    dl->PushClipRect(f.origin, ImVec2(f.origin.x + f.side, f.origin.y + f.side), true);
+    for (int p = 0; p < net.data.samples; ++p) {
+        viz::DataPoint d = viz::data_point(net, p);
+        ImVec2 c = f.screen(d.x0, d.x1);
+        dl->AddCircleFilled(c, radius + 1.0f, ring, 10);
+        dl->AddCircleFilled(c, radius, viz::diverging(d.target > 0.5 ? 1.0 : -1.0), 10);
+        if (!d.train) dl->AddCircleFilled(c, radius * 0.45f, ring, 8);
+    }
+    viz::DataPoint s = viz::data_point(net, viz::followed_point(app));
+    ImVec2 c = f.screen(s.x0, s.x1);
+    dl->AddCircle(c, radius + 4.5f, ring, 0, 3.5f);
+    dl->AddCircle(c, radius + 4.5f, ImGui::GetColorU32(ImGuiCol_Text), 0, 2.0f);
+    dl->PopClipRect();
+}
+
+// The point under the pointer (nearest within a few pixels), or -1.
+int point_under(const bpl::Network& net, const MapFrame& f, ImVec2 m) {
+    float reach = std::max(8.0f, cloud_point_radius(f.side) + 3.0f), best = reach * reach;
+    int found = -1;
+    for (int p = 0; p < net.data.samples; ++p) {
+        viz::DataPoint d = viz::data_point(net, p);
+        ImVec2 c = f.screen(d.x0, d.x1);
+        float dd = (m.x - c.x) * (m.x - c.x) + (m.y - c.y) * (m.y - c.y);
+        if (dd <= best) best = dd, found = p;
+    }
+    return found;
 }
 
 // Vertical bar: ŷ = 1 blue at the top, 0.5 neutral, 0 orange at the bottom.
@@ -152,21 +225,52 @@ void draw_color_bar(ImDrawList* dl, ImVec2 top, float height) {
     dl->AddText(ImVec2(top.x, top.y - line_h * 1.5f - 2.0f), ImGui::GetColorU32(ImGuiCol_Text), y_hat);
 }
 
-void map_tooltip(const AppState& app, ImVec2 origin, float side) {
+void table_map_tooltip(const AppState& app, const MapFrame& f) {
+    const bpl::Network& net = app.net;
     ImVec2 m = ImGui::GetIO().MousePos;
-    double x0 = kMapMin + (kMapMax - kMapMin) * (m.x - origin.x) / side;
-    double x1 = kMapMin + (kMapMax - kMapMin) * (1.0 - (m.y - origin.y) / side);
+    double x0, x1;
+    f.input(m, x0, x1);
     ImGui::BeginTooltip();
-    for (int row = 0; row < bpl::kSamples; ++row) {
-        ImVec2 c = map_point(origin, side, bpl::kXorInputs[row * 2], bpl::kXorInputs[row * 2 + 1]);
+    for (int row = 0; row < net.data.samples; ++row) {
+        viz::DataPoint d = viz::data_point(net, row);
+        ImVec2 c = f.screen(d.x0, d.x1);
         if (std::hypot(m.x - c.x, m.y - c.y) > 10.0f) continue;
-        ImGui::Text("XOR row %d%d: target %g", static_cast<int>(bpl::kXorInputs[row * 2]),
-                    static_cast<int>(bpl::kXorInputs[row * 2 + 1]), bpl::kXorTargets[row]);
-        x0 = bpl::kXorInputs[row * 2];
-        x1 = bpl::kXorInputs[row * 2 + 1];
+        ImGui::Text("%s row %s: target %g", bpl::data_info(net.config.data.kind).label, bpl::kRowNames[row & 3],
+                    d.target);
+        x0 = d.x0;
+        x1 = d.x1;
     }
     ImGui::Text("%s = %.3f   %s = %.3f", viz::pick("x₁", "x1"), x0, viz::pick("x₂", "x2"), x1);
-    ImGui::Text("%s = %.5f", viz::pick("ŷ", "y^"), bpl::network_eval(app.net, x0, x1));
+    ImGui::Text("%s = %.5f", viz::pick("ŷ", "y^"), bpl::network_eval(net, x0, x1));
+    ImGui::EndTooltip();
+}
+
+void cloud_map_tooltip(const AppState& app, const MapFrame& f, int point) {
+    const bpl::Network& net = app.net;
+    const char* minus = viz::pick("−", "-");
+    const char* y_hat = viz::pick("ŷ", "y^");
+    ImGui::BeginTooltip();
+    if (point >= 0) {
+        viz::DataPoint d = viz::data_point(net, point);
+        char a[16], b[16];
+        viz::signed_text(a, sizeof a, d.x0, 2, minus);
+        viz::signed_text(b, sizeof b, d.x1, 2, minus);
+        ImGui::Text("point %d  (%s)", point, d.train ? "training" : "test");
+        ImGui::Text("x = (%s, %s)   target %g", a, b, d.target);
+        double out = bpl::network_eval(net, d.x0, d.x1);
+        bool right = (out >= 0.5) == (d.target >= 0.5);
+        ImGui::Text("%s = %.4f   %s", y_hat, out, right ? "right" : "wrong");
+        if (point != app.selected_row) ImGui::TextDisabled("click to follow it in the network");
+    } else {
+        double x0, x1;
+        f.input(ImGui::GetIO().MousePos, x0, x1);
+        char a[16], b[16];
+        viz::signed_text(a, sizeof a, x0, 3, minus);
+        viz::signed_text(b, sizeof b, x1, 3, minus);
+        ImGui::Text("%s = %s   %s = %s", viz::pick("x₁", "x1"), a, viz::pick("x₂", "x2"), b);
+        ImGui::Text("%s = %.5f", y_hat, bpl::network_eval(net, x0, x1));
+        ImGui::TextDisabled("filled: training points, rings: test points");
+    }
     ImGui::EndTooltip();
 }
 
@@ -192,15 +296,25 @@ void draw_decision_map_panel(AppState& app) {
     ImVec2 cursor = ImGui::GetCursorScreenPos();
     float extra = std::floor((avail.x - left - right - side) * 0.5f);   // centre horizontally
     ImVec2 origin(cursor.x + left + std::max(extra, 0.0f), cursor.y + top);
+    const MapFrame f{origin, side, map_box(app.net)};
+    const bool cloud = app.net.data.cloud;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddImage(texture_id(image), origin, ImVec2(origin.x + side, origin.y + side), ImVec2(image.u0, image.v0),
                  ImVec2(image.u1, image.v1));
-    draw_axes(dl, origin, side);
-    draw_xor_points(dl, origin, side);
+    draw_axes(dl, f, cloud);
+    if (cloud) draw_cloud_points(dl, app, f);
+    else draw_table_points(dl, app.net, f);
     if (right > 0.0f) draw_color_bar(dl, ImVec2(origin.x + side + 14.0f, origin.y + side * 0.2f), side * 0.6f);
     ImGui::SetCursorScreenPos(origin);
     ImGui::InvisibleButton("decision_map", ImVec2(side, side));
-    if (ImGui::IsItemHovered()) map_tooltip(app, origin, side);
+    if (cloud && (ImGui::IsItemHovered() || ImGui::IsItemClicked())) {
+        int point = point_under(app.net, f, ImGui::GetIO().MousePos);
+        if (ImGui::IsItemClicked() && point >= 0 && point != app.selected_row)
+            apply_param(app, "point", std::to_string(point));   // the address bar follows
+        if (ImGui::IsItemHovered()) cloud_map_tooltip(app, f, point);
+    } else if (ImGui::IsItemHovered()) {
+        table_map_tooltip(app, f);
+    }
     ImGui::SetCursorScreenPos(ImVec2(cursor.x, origin.y + side + bottom));
 }
 
@@ -225,9 +339,8 @@ float fit_tile(const bpl::Network& net, ImVec2 avail, float label_w, float gap) 
 void neuron_tooltip(const AppState& app, int layer, int unit, ImVec2 origin, float tile) {
     char name[32];
     viz::unit_label(name, sizeof name, layer, unit, app.net.num_layers);
-    ImVec2 m = ImGui::GetIO().MousePos;
-    double x0 = kMapMin + (kMapMax - kMapMin) * (m.x - origin.x) / tile;
-    double x1 = kMapMin + (kMapMax - kMapMin) * (1.0 - (m.y - origin.y) / tile);
+    double x0, x1;
+    MapFrame{origin, tile, map_box(app.net)}.input(ImGui::GetIO().MousePos, x0, x1);
     NetProbe probe;
     net_probe_forward(app.net, x0, x1, probe);
     ImGui::BeginTooltip();
@@ -269,6 +382,13 @@ void draw_tile(AppState& app, ImDrawList* dl, int l, int j, ImVec2 p, float tile
 void draw_neuron_maps_panel(AppState& app) {
     if (!map_usable(app)) return;
     const bpl::Network& net = app.net;
+    if (net.num_layers == 1) {   // hidden=0: the output unit alone, one straight boundary
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", "No hidden layer: the output unit alone splits the square with one straight "
+                                 "line (the decision map's boundary). Add a hidden layer to bend it.");
+        ImGui::PopStyleColor();
+        return;
+    }
     if (ImGui::GetContentRegionAvail().y > 160.0f) {
         const char* caption = "Each hidden unit's activation over the input square; the line is where its z = 0.";
         if (ImGui::CalcTextSize(caption).x > ImGui::GetContentRegionAvail().x)

@@ -1,5 +1,6 @@
 // The network diagram: every neuron and connection of the current shape, filled by activation
-// (or δ) for the selected XOR row, connections by weight (or ∂L/∂w), backward pulses, legend.
+// (or δ) for the selected truth-table row or cloud point, connections by weight (or ∂L/∂w),
+// backward pulses, legend.
 // Geometry and hit testing live in network_layout.cpp, tooltips in network_tooltips.cpp.
 #include <algorithm>
 #include <cmath>
@@ -12,6 +13,7 @@
 #include "net_probe.hpp"
 #include "network_layout.hpp"
 #include "network_phase_overlay.hpp"
+#include "network_rows.hpp"
 #include "network_tooltips.hpp"
 #include "panels.hpp"
 #include "url_params.hpp"
@@ -25,13 +27,13 @@ using bpl::kRowNames;
 
 struct Scales {   // what full colour / full thickness means this frame
     double w_max = 1.0, g_max = 1.0, delta_max = 1.0;
-    double hidden_abs[bpl::kMaxLayers] = {};   // largest |a| of each layer over the 4 rows
+    double hidden_abs[bpl::kMaxLayers] = {};   // largest |a| of each layer over the rows shown
     bool finite = true;
 };
 
 double signed_sqrt(double t) { return std::copysign(std::sqrt(std::fabs(t)), t); }
 
-Scales make_scales(const bpl::Network& net, const NetProbe (&rows)[bpl::kSamples]) {
+Scales make_scales(const bpl::Network& net, const DiagramRows& rows) {
     Scales s;
     double w = 0.0, g = 0.0, d = 0.0;
     for (size_t i = 0; i < net.param_count; ++i) {
@@ -42,9 +44,9 @@ Scales make_scales(const bpl::Network& net, const NetProbe (&rows)[bpl::kSamples
     for (double v : net.delta)
         if (std::isfinite(v)) d = std::max(d, std::fabs(v));
     for (int l = 0; l < net.num_layers; ++l)
-        for (int r = 0; r < bpl::kSamples; ++r)
+        for (int r = 0; r < rows.count; ++r)
             for (int j = 0; j < net.layers[l].fan_out; ++j)
-                s.hidden_abs[l] = std::max(s.hidden_abs[l], std::fabs(rows[r].a[l][j]));
+                s.hidden_abs[l] = std::max(s.hidden_abs[l], std::fabs(rows.probe[r].a[l][j]));
     s.finite = s.finite && !net.diverged;
     s.w_max = w > 1e-12 ? w : 1.0;
     s.g_max = g > 1e-30 ? g : 1.0;
@@ -52,17 +54,25 @@ Scales make_scales(const bpl::Network& net, const NetProbe (&rows)[bpl::kSamples
     return s;
 }
 
-// Colour coordinate in [−1, 1] of a neuron for one row: activation (or δ in gradient view).
-double neuron_value(const AppState& app, const Scales& s, const NetProbe (&rows)[bpl::kSamples], int column, int unit,
-                    int row) {
+double input_of(const viz::DataPoint& p, int unit) { return unit == 0 ? p.x0 : p.x1; }
+
+// Colour coordinate in [−1, 1] of a neuron for entry k of the rows: activation (or δ in
+// gradient view; neutral when that point was not in the last batch). Inputs: a truth table's
+// 0/1 as −1/+1, a cloud's coordinates as they are.
+double neuron_value(const AppState& app, const Scales& s, const DiagramRows& rows, int column, int unit, int k) {
     const bpl::Network& net = app.net;
-    if (column == 0) return app.gradient_view ? 0.0 : (bpl::kXorInputs[row * 2 + unit] - 0.5) / 0.5;
+    if (column == 0) {
+        double x = input_of(rows.point[k], unit);
+        return app.gradient_view ? 0.0 : rows.cloud ? x : (x - 0.5) / 0.5;
+    }
     int l = column - 1;
-    if (app.gradient_view)
-        return signed_sqrt(bpl::layer_delta(net, l)[row * net.layers[l].fan_out + unit] / s.delta_max);
+    if (app.gradient_view) {
+        int row = rows.delta_row[k];
+        return row < 0 ? 0.0 : signed_sqrt(bpl::layer_delta(net, l)[row * net.layers[l].fan_out + unit] / s.delta_max);
+    }
     bool output = l == net.num_layers - 1;
     viz::ValueScale vs = output ? viz::kOutputScale : viz::activation_scale(net.config.activation, s.hidden_abs[l]);
-    return (rows[row].a[l][unit] - vs.center) / vs.scale;
+    return (rows.probe[k].a[l][unit] - vs.center) / vs.scale;
 }
 
 // ---- toolbar and caption -----------------------------------------------------------------
@@ -82,24 +92,39 @@ void same_line_if_fits(const char* label) {
 
 // Row and view go through the settings (as the URL and set() do): the address bar and the page's
 // HTML controls follow them.
-void draw_toolbar(AppState& app, bool compact) {
+// Truth tables: the row buttons 00 01 10 11 all. A cloud has too many points for buttons: the
+// followed point's number, and the map to pick another.
+void draw_row_choice(AppState& app, const DiagramRows& d, bool compact) {
+    if (d.cloud) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("point %d", d.point[0].index);
+        if (!compact) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("(click a point on the map to follow another)");
+        }
+        return;
+    }
     const std::vector<std::string_view> rows = control_choice_labels(bpl::SettingId::row);
-    const std::vector<std::string_view> views = control_choice_labels(bpl::SettingId::view);
     if (!compact) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(control_label(ControlId::row));
         ImGui::SameLine();
     }
-    for (int r = 0; r < bpl::kSamples; ++r) {
+    for (int r = 0; r < d.count; ++r) {
         if (toggle(kRowNames[r], app.selected_row == r) && app.selected_row != r)
             apply_param(app, "row", std::to_string(r));
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("x = (%c, %c), target %g", kRowNames[r][0], kRowNames[r][1], bpl::kXorTargets[r]);
+            ImGui::SetTooltip("x = (%c, %c), target %g", kRowNames[r][0], kRowNames[r][1], d.point[r].target);
         ImGui::SameLine();
     }
-    const std::string all(rows[bpl::kSamples]);
+    const std::string all(rows[d.count]);
     if (toggle(compact ? "all" : all.c_str(), app.selected_row < 0) && app.selected_row >= 0)
         apply_param(app, "row", "all");
+}
+
+void draw_toolbar(AppState& app, const DiagramRows& d, bool compact) {
+    const std::vector<std::string_view> views = control_choice_labels(bpl::SettingId::view);
+    draw_row_choice(app, d, compact);
     const std::string forward_label(views[0]), backward_label(views[1]);
     const char* forward = compact ? "a, w" : forward_label.c_str();
     const char* backward = compact ? "grad" : backward_label.c_str();
@@ -115,7 +140,33 @@ void draw_toolbar(AppState& app, bool compact) {
                                     "Show dL/dw on connections and delta on neurons, with the backward pass animated"));
 }
 
-void draw_caption(const AppState& app, const NetProbe (&rows)[bpl::kSamples]) {
+// "point 17: x = (0.42, −0.13), target 1, ŷ = 0.873", and in gradient view whether its δ is shown.
+void draw_cloud_caption(const AppState& app, const DiagramRows& d) {
+    const viz::DataPoint& p = d.point[0];
+    const char* minus = viz::pick("−", "-");
+    char a[16], b[16], y[24];
+    viz::signed_text(a, sizeof a, p.x0, 2, minus);
+    viz::signed_text(b, sizeof b, p.x1, 2, minus);
+    double out = d.probe[0].a[app.net.num_layers - 1][0];
+    if (std::isfinite(out)) std::snprintf(y, sizeof y, " = %.3f", out);
+    else std::snprintf(y, sizeof y, ": diverged");
+    const char* set = p.train ? "" : "  (test)";
+    if (!app.gradient_view)
+        ImGui::TextDisabled("point %d: x = (%s, %s), target %g, %s%s%s", p.index, a, b, p.target, viz::pick("ŷ", "y^"),
+                            y, set);
+    else if (d.delta_row[0] >= 0)
+        ImGui::TextDisabled("point %d: target %g, %s%s;  %s of this point from the last batch", p.index, p.target,
+                            viz::pick("ŷ", "y^"), y, viz::pick("δ", "delta"));
+    else
+        ImGui::TextDisabled("point %d%s was not in the last batch: no %s to show (weights show %s)", p.index, set,
+                            viz::pick("δ", "delta"), viz::pick("∂L/∂w", "dL/dw"));
+}
+
+void draw_caption(const AppState& app, const DiagramRows& rows) {
+    if (rows.cloud) {
+        draw_cloud_caption(app, rows);
+        return;
+    }
     const bpl::Network& net = app.net;
     int r = app.selected_row;
     if (r < 0 && app.gradient_view)
@@ -124,12 +175,12 @@ void draw_caption(const AppState& app, const NetProbe (&rows)[bpl::kSamples]) {
                             "All rows: each neuron's delta split like the input square: 01 | 11 over 00 | 10"));
     else if (r < 0)
         ImGui::TextDisabled("All rows: each neuron is split like the input square:  01 | 11  over  00 | 10");
-    else if (!std::isfinite(rows[r].a[net.num_layers - 1][0]))
+    else if (!std::isfinite(rows.probe[r].a[net.num_layers - 1][0]))
         ImGui::TextDisabled("x = (%c, %c)   target %g   %s: diverged", kRowNames[r][0], kRowNames[r][1],
-                            bpl::kXorTargets[r], viz::pick("ŷ", "y^"));
+                            rows.point[r].target, viz::pick("ŷ", "y^"));
     else
         ImGui::TextDisabled("x = (%c, %c)   target %g   %s = %.3f", kRowNames[r][0], kRowNames[r][1],
-                            bpl::kXorTargets[r], viz::pick("ŷ", "y^"), rows[r].a[net.num_layers - 1][0]);
+                            rows.point[r].target, viz::pick("ŷ", "y^"), rows.probe[r].a[net.num_layers - 1][0]);
 }
 
 // ---- connections, neurons, labels ----------------------------------------------------------
@@ -169,7 +220,7 @@ void draw_connections(ImDrawList* dl, const AppState& app, const DiagramLayout& 
 }
 
 // Four quadrant wedges (rows laid out as on the maps: x₁ across, x₂ up) or one fill.
-void fill_neuron(ImDrawList* dl, ImVec2 c, float radius, int selected_row, const double (&t)[bpl::kSamples]) {
+void fill_neuron(ImDrawList* dl, ImVec2 c, float radius, int selected_row, const double (&t)[4]) {
     if (selected_row >= 0) {
         dl->AddCircleFilled(c, radius, viz::diverging(t[selected_row]));
         return;
@@ -197,27 +248,28 @@ void draw_bias(ImDrawList* dl, const AppState& app, const DiagramLayout& d, cons
     dl->AddRectFilled(ImVec2(m.x - k, m.y - k), ImVec2(m.x + k, m.y + k), viz::diverging(t), 1.5f);
 }
 
-void draw_neurons(ImDrawList* dl, const AppState& app, const DiagramLayout& d, const Scales& s,
-                  const NetProbe (&rows)[bpl::kSamples], const DiagramHit& hit, bool linked) {
+void draw_neurons(ImDrawList* dl, const AppState& app, const DiagramLayout& d, const Scales& s, const DiagramRows& rows,
+                  const DiagramHit& hit, bool linked) {
     ImU32 ring = ui_color().neuron_edge, ink = ImGui::GetColorU32(ImGuiCol_Text);
+    const int shown = rows.selected;   // the entry whose values fill the neurons (-1: all four rows)
     for (int c = 0; c < d.columns; ++c)
         for (int u = 0; u < d.units[c]; ++u) {
-            double t[bpl::kSamples];
-            for (int r = 0; r < bpl::kSamples; ++r) t[r] = s.finite ? neuron_value(app, s, rows, c, u, r) : NAN;
+            double t[4] = {0.0, 0.0, 0.0, 0.0};
+            for (int r = 0; r < rows.count; ++r) t[r] = s.finite ? neuron_value(app, s, rows, c, u, r) : NAN;
             ImVec2 p = d.pos[c][u];
             bool lit = (hit.column == c && hit.unit == u && hit.from_unit < 0) ||
                        (linked && app.hover.layer == c - 1 && app.hover.unit == u);
             dl->AddCircleFilled(p, d.radius + 1.5f, ring);
             if (lit) dl->AddCircle(p, d.radius + 4.5f, ink, 0, 2.0f);
             if (c == 0 && app.gradient_view) dl->AddCircleFilled(p, d.radius, ImGui::GetColorU32(ImGuiCol_FrameBg));
-            else fill_neuron(dl, p, d.radius, app.selected_row, t);
+            else fill_neuron(dl, p, d.radius, shown, t);
             if (c > 0) draw_bias(dl, app, d, s, c, u);
-            if (app.selected_row >= 0 && d.radius >= 14.0f && !app.gradient_view && s.finite) {
+            if (shown >= 0 && d.radius >= 14.0f && !app.gradient_view && s.finite) {
                 // Black or white, whichever reads on this neuron's fill.
-                ImU32 value_ink = theme::ink_on(viz::diverging(t[app.selected_row]));
+                ImU32 value_ink = theme::ink_on(viz::diverging(t[shown]));
                 char text[16];
-                double a = c == 0 ? bpl::kXorInputs[app.selected_row * 2 + u] : rows[app.selected_row].a[c - 1][u];
-                std::snprintf(text, sizeof text, c == 0 ? "%.0f" : "%.2f", a);
+                double a = c == 0 ? input_of(rows.point[shown], u) : rows.probe[shown].a[c - 1][u];
+                std::snprintf(text, sizeof text, c == 0 && !rows.cloud ? "%.0f" : "%.2f", a);
                 ImVec2 size = ImGui::CalcTextSize(text);
                 float font = std::min(ImGui::GetFontSize(), d.radius * 0.85f);
                 size.x *= font / ImGui::GetFontSize();
@@ -385,10 +437,10 @@ void draw_network_panel(AppState& app) {
         return;
     }
     bool compact = ImGui::GetContentRegionAvail().x < 420.0f;
-    draw_toolbar(app, compact);
-    NetProbe rows[bpl::kSamples];
-    net_probe_rows(app.net, rows);
-    if (!compact) draw_caption(app, rows);
+    DiagramRows rows;
+    diagram_rows(app, rows);
+    draw_toolbar(app, rows, compact);
+    if (!compact || rows.cloud) draw_caption(app, rows);
     Scales s = make_scales(app.net, rows);
     ImVec2 min = ImGui::GetCursorScreenPos(), avail = ImGui::GetContentRegionAvail();
     float line_h = ImGui::GetTextLineHeight(), legend_h = line_h + ImGui::GetStyle().ItemSpacing.y;

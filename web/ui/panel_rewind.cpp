@@ -72,10 +72,14 @@ void back_buttons(AppState& app) {
 void draw_before_after(const AppState& app) {
     BeforeAfter ba = update_before_after(app.net);
     if (!ba.valid) return;
-    const char* rows = ba.rows == bpl::kSamples ? "all 4 rows" : "row";
+    const bpl::Network& net = app.net;
     char what[48];
-    if (ba.rows == bpl::kSamples) std::snprintf(what, sizeof what, "%s", rows);
-    else std::snprintf(what, sizeof what, "row %d%d", ba.row0 >> 1, ba.row0 & 1);
+    if (!net.data.cloud && ba.rows == net.data.samples) std::snprintf(what, sizeof what, "all 4 rows");
+    else if (!net.data.cloud) std::snprintf(what, sizeof what, "row %d%d", ba.row0 >> 1, ba.row0 & 1);
+    else if (ba.rows == 1 && ba.row0 < static_cast<int>(net.row_point.size()))
+        std::snprintf(what, sizeof what, "point %d", net.row_point[static_cast<size_t>(ba.row0)]);
+    else if (ba.rows == net.data.train) std::snprintf(what, sizeof what, "all %d training points", ba.rows);
+    else std::snprintf(what, sizeof what, "this batch (%d points)", ba.rows);
     ImGui::PushFont(g_fonts.bold);
     ImGui::TextUnformatted(ba.pending ? "The coming update (w ← w − η·∂L/∂w)" : "The last update (w ← w − η·∂L/∂w)");
     ImGui::PopFont();

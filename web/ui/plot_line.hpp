@@ -10,3 +10,7 @@
 // calls so that frames do not allocate.
 void add_plot_line(ImDrawList* dl, const std::vector<ImVec2>& points, ImU32 color, float thickness,
                    std::vector<ImVec2>& scratch);
+// The same line dashed (`dash` px drawn, `gap` px left out, along its length): a second series
+// that reads apart from the first without colour.
+void add_plot_line_dashed(ImDrawList* dl, const std::vector<ImVec2>& points, ImU32 color, float thickness, float dash,
+                          float gap, std::vector<ImVec2>& scratch);
