@@ -80,7 +80,8 @@ std::vector<std::string_view> control_choice_labels(bpl::SettingId id) {
         case bpl::SettingId::loss: return bpl::table_column(bpl::kLosses, &bpl::LossInfo::label);
         case bpl::SettingId::opt: return bpl::table_column(bpl::kOptimizers, &bpl::OptimizerInfo::label);
         case bpl::SettingId::init: return bpl::table_column(bpl::kInits, &bpl::InitInfo::label);
-        case bpl::SettingId::batch: return bpl::table_column(bpl::kBatchModes, &bpl::BatchModeInfo::label);
+        case bpl::SettingId::batch:   // full, sample; a size reads as kBatchModes' "Mini-batch" row
+            return {bpl::kBatchModes[0].label, bpl::kBatchModes[1].label};
         case bpl::SettingId::reg: return bpl::table_column(bpl::kRegularizations, &bpl::RegularizationInfo::label);
         case bpl::SettingId::data: {
             std::vector<std::string_view> out;

@@ -2,6 +2,7 @@
 #include "settings_json.hpp"
 #include "api.hpp"
 #include "control_names.hpp"
+#include "choices.hpp"
 #include "dataset.hpp"
 #include "json_text.hpp"
 #include "lessons.hpp"
@@ -58,6 +59,8 @@ std::string row_json(const bpl::Setting& s) {
     std::vector<std::string_view> labels = control_choice_labels(s.id);
     if (!labels.empty()) out += ",\"choiceLabels\":" + strings_json(labels);
     if (s.id == bpl::SettingId::data) out += ",\"choiceTargets\":" + data_targets_json();
+    if (s.id == bpl::SettingId::batch)   // a batch size's label: the choices are full and sample
+        out += ",\"sizeLabel\":" + json_string(bpl::kBatchModes[2].label);
     if (s.min != s.max)
         out += ",\"min\":" + json_number(s.min) + ",\"max\":" + json_number(s.max) +
                ",\"maxOpen\":" + json_bool(s.max_open);

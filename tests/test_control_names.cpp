@@ -67,8 +67,7 @@ TEST_CASE("control names: a label for each choice, in the settings table's order
                      s.id == bpl::SettingId::view || s.id == bpl::SettingId::row || s.id == bpl::SettingId::reg ||
                      s.id == bpl::SettingId::data;
         CHECK(labels.empty() == !shown);
-        // batch: full and sample, then "Mini-batch", which a size stands for in URLs
-        if (shown) CHECK(labels.size() == choices.size() + (s.id == bpl::SettingId::batch ? 1 : 0));
+        if (shown) CHECK(labels.size() == choices.size());
     }
     auto act = control_choice_labels(bpl::SettingId::act);
     CHECK(act.front() == "Sigmoid");   // the engine's table, first row
