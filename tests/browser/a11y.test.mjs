@@ -238,6 +238,10 @@ test('the data controls: a cloud\'s fields only on clouds, its numbers and progr
   assert.ok(tables.reduce((n, t) => n + t[1].length, 0) < 40, 'a few rows, not one per point');
   await page.screenshot({ path: screenshotPath('controls-cloud.png') });
 
+  assert.equal(await page.locator('#ctl-batch').inputValue(), 'minibatch', 'a cloud\'s default: batches of 10');
+  await page.selectOption('#ctl-batch', 'full');
+  await until(page, () => window.backpropLab.state().params.batch === 'full');
+  assert.equal(await shown('ctl-batchSize'), false);
   await page.selectOption('#ctl-batch', 'minibatch');
   await until(page, () => String(window.backpropLab.state().params.batch) === '10');
   assert.equal(await shown('ctl-batchSize'), true);
