@@ -43,9 +43,9 @@ TEST_CASE("control names: the data and training controls, with the settings tabl
         {ControlId::batch_size, "batch"}, {ControlId::reg, "reg"},         {ControlId::reg_rate, "reg_rate"},
         {ControlId::point, "point"},
     };
-    for (const auto& [id, key] : rows) {
-        INFO("control ", control_name(id).name);
-        CHECK(std::string(control_name(id).setting) == key);
+    for (const auto& row : rows) {
+        INFO("control ", control_name(row.first).name);
+        CHECK(std::string(control_name(row.first).setting) == row.second);
     }
     // The tooltip is the row's help with a capital: one text for the URL table and the controls.
     std::string points = bpl::setting_of(bpl::SettingId::points).help;

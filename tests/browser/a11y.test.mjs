@@ -234,7 +234,11 @@ test('the data controls: a cloud\'s fields only on clouds, its numbers and progr
   assert.equal(tables[0][0], 'The training and test sets');
   assert.deepEqual(tables[0][1][1].slice(0, 3), ['Training', '50', String(Math.round(s.trainAccuracy * 50))]);
   assert.deepEqual(tables[0][1][2].slice(0, 3), ['Test', '50', String(Math.round(s.testAccuracy * 50))]);
-  assert.equal(tables[1][1][1][0], '7', 'the followed point');
+  // The followed point: state().point, as the diagram follows it.
+  const fmt = (x) => String(Number(x.toPrecision(4)));
+  assert.deepEqual(tables[1][1][0], ['Point', 'Set', 'Inputs', 'Target', 'Output']);
+  assert.deepEqual(tables[1][1][1], ['7', s.point.train ? 'training' : 'test', s.point.x.map(fmt).join(', '),
+                                     fmt(s.point.target), fmt(s.point.output)]);
   assert.ok(tables.reduce((n, t) => n + t[1].length, 0) < 40, 'a few rows, not one per point');
   await page.screenshot({ path: screenshotPath('controls-cloud.png') });
 
