@@ -316,16 +316,23 @@ static void draw_data_combo(AppState& app) {
     help_tooltip(ControlId::data);
 }
 
-// A truth table's targets, one toggle per row (00, 01, 10, 11): flipping one makes a custom table.
+// A truth table's targets, one toggle per row (00, 01, 10, 11): flipping one makes another table,
+// a named one when it has those targets, else a custom one. On a line of their own: a row's name
+// and its target need the width.
 static void draw_targets(AppState& app) {
     const unsigned targets = bpl::data_table_targets(app.config.data);
-    column_label(ControlId::targets);
+    label(control_label(ControlId::targets));
+    help_tooltip(ControlId::targets);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ui_color().text_dim);
+    ImGui::TextUnformatted("row → target, click to flip");
+    ImGui::PopStyleColor();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float w = std::floor((ImGui::GetContentRegionAvail().x - 3 * gap) / 4);
     for (int r = 0; r < bpl::kTableRows; ++r) {
         const int target = int(targets >> r & 1u);
         char text[32];
-        std::snprintf(text, sizeof text, "%s→%d##target%d", bpl::kRowNames[r], target, r);
+        std::snprintf(text, sizeof text, "%s → %d##target%d", bpl::kRowNames[r], target, r);
         if (r) ImGui::SameLine(0, gap);
         bool pressed = target ? ui_primary_button(text, ImVec2(w, 0)) : ImGui::Button(text, ImVec2(w, 0));
         if (r == 0) layout_report_item("targets");
