@@ -229,7 +229,7 @@ test('the data controls: a cloud\'s fields only on clouds, its numbers and progr
                           document.querySelectorAll('#numbers table')[1].tBodies[0].rows[0].cells[0].textContent === '7');
   const right = [String(Math.round(s.trainAccuracy * 50)), String(Math.round(s.testAccuracy * 50))];
   await until(page, (r) => Array.from(document.querySelectorAll('#numbers table')[0].tBodies[0].rows)
-    .every((row, i) => row.cells[1].textContent === r[i]), right);
+    .every((row, i) => row.cells[2].textContent === r[i]), right);
   const tables = await tableText();
   assert.equal(tables[0][0], 'The training and test sets');
   assert.deepEqual(tables[0][1][1].slice(0, 3), ['Training', '50', String(Math.round(s.trainAccuracy * 50))]);
