@@ -209,6 +209,7 @@ set(BPL_BROWSER_TESTS
   ${CMAKE_SOURCE_DIR}/tests/browser/api.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/clouds.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/csp.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/data_keys.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/embed.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/embed_size.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/formulas.test.mjs

@@ -32,6 +32,16 @@ const ControlName kControlNames[kControlCount] = {
     {ControlId::view, "view", "View", "", "view",
      "Activations and weights, or the backpropagated δ on neurons and ∂L/∂w on connections"},
     {ControlId::row, "row", "Row", "", "row", "The XOR row the diagram and the formulas follow"},
+    {ControlId::data, "data", "Data", "", "data", ""},
+    {ControlId::targets, "targets", "Targets", "", "targets", ""},
+    {ControlId::points, "points", "Points", "", "points", ""},
+    {ControlId::noise, "noise", "Noise", "", "noise", ""},
+    {ControlId::train, "train", "Training share", "", "train", ""},
+    {ControlId::batch, "batch", "Batch", "", "batch", ""},
+    {ControlId::batch_size, "batchSize", "Batch size", "", "batch", "Rows per update: 1 (per sample) to the training rows"},
+    {ControlId::reg, "reg", "Regularisation", "", "reg", ""},
+    {ControlId::reg_rate, "regRate", "Rate λ", "", "reg_rate", ""},
+    {ControlId::point, "point", "Point", "", "point", ""},
     {ControlId::mode, "mode", "Mode", "", "learn", "Explore the whole page, or step through backprop"},
     {ControlId::explore, "explore", "Explore", "", "learn",
      "The whole page: controls, network, loss, maps and predictions"},
@@ -45,6 +55,14 @@ const ControlName& control_name(ControlId id) {
     for (const ControlName& c : kControlNames)
         if (c.id == id) return c;
     return kControlNames[0];   // unreachable: every id has a row (tests/test_control_names.cpp)
+}
+
+std::string control_help(ControlId id) {
+    const ControlName& c = control_name(id);
+    const bpl::Setting* row = *c.help ? nullptr : bpl::setting_find(c.setting);
+    std::string text = row ? row->help : c.help;
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = char(text[0] - 'a' + 'A');
+    return text;
 }
 
 std::string control_caption(ControlId id) {
@@ -62,7 +80,8 @@ std::vector<std::string_view> control_choice_labels(bpl::SettingId id) {
         case bpl::SettingId::loss: return bpl::table_column(bpl::kLosses, &bpl::LossInfo::label);
         case bpl::SettingId::opt: return bpl::table_column(bpl::kOptimizers, &bpl::OptimizerInfo::label);
         case bpl::SettingId::init: return bpl::table_column(bpl::kInits, &bpl::InitInfo::label);
-        case bpl::SettingId::batch: return bpl::table_column(bpl::kBatchModes, &bpl::BatchModeInfo::label);
+        case bpl::SettingId::batch:   // full, sample; a size reads as kBatchModes' "Mini-batch" row
+            return {bpl::kBatchModes[0].label, bpl::kBatchModes[1].label};
         case bpl::SettingId::reg: return bpl::table_column(bpl::kRegularizations, &bpl::RegularizationInfo::label);
         case bpl::SettingId::data: {
             std::vector<std::string_view> out;

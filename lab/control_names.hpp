@@ -26,6 +26,17 @@ enum class ControlId {
     seed,
     view,
     row,
+    // the data and its training (help: the settings table's, see control_help)
+    data,
+    targets,
+    points,
+    noise,
+    train,
+    batch,
+    batch_size,
+    reg,
+    reg_rate,
+    point,
     // the two modes
     mode,
     explore,
@@ -38,14 +49,16 @@ struct ControlName {
     const char* label;      // what both interfaces show: "Play", "Learning rate η"
     const char* shortcut;   // the canvas key that does the same ("space", "→", ".", "r"), or ""
     const char* setting;    // the settings-table key it changes, or "" (an action)
-    const char* help;       // one line: what it does
+    const char* help;       // one line: what it does; "": the setting's help (control_help)
 };
 
-constexpr int kControlCount = 19;
+constexpr int kControlCount = 29;
 extern const ControlName kControlNames[kControlCount];   // one row per ControlId, in enum order
 
 const ControlName& control_name(ControlId id);
 inline const char* control_label(ControlId id) { return control_name(id).label; }
+// Its one line of help: its own, else its setting's row in the settings table, capitalised.
+std::string control_help(ControlId id);
 // The label with its key, as buttons print it: "Step epoch  (→)"; just the label without a key.
 std::string control_caption(ControlId id);
 // The labels of a choice setting's values, in bpl::setting_choices order ("Sigmoid", "tanh", …);

@@ -2,6 +2,8 @@
 #include "settings_json.hpp"
 #include "api.hpp"
 #include "control_names.hpp"
+#include "choices.hpp"
+#include "dataset.hpp"
 #include "json_text.hpp"
 #include "lessons.hpp"
 #include "session.hpp"
@@ -29,6 +31,19 @@ std::string strings_json(const std::vector<std::string_view>& items) {
     return out + "]";
 }
 
+// Each data choice's truth table as targets= writes it ("0110"), "" for a point cloud: the HTML
+// controls show a named table's targets without asking the page.
+std::string data_targets_json() {
+    std::string out = "[";
+    for (const bpl::DataInfo& d : bpl::kDataKinds) {
+        if (d.id == bpl::DataKind::custom_table) continue;
+        char bits[5] = "";
+        if (!d.cloud) bpl::data_targets_text(d.targets, bits);
+        out += (out.size() > 1 ? "," : "") + json_string(bits);
+    }
+    return out + "]";
+}
+
 std::string row_json(const bpl::Setting& s) {
     std::string aliases = "[", choices = "[";
     for (const char* a : s.aliases)
@@ -43,6 +58,9 @@ std::string row_json(const bpl::Setting& s) {
                       ",\"type\":" + json_string(type_name(s.type)) + ",\"choices\":" + choices + "]";
     std::vector<std::string_view> labels = control_choice_labels(s.id);
     if (!labels.empty()) out += ",\"choiceLabels\":" + strings_json(labels);
+    if (s.id == bpl::SettingId::data) out += ",\"choiceTargets\":" + data_targets_json();
+    if (s.id == bpl::SettingId::batch)   // a batch size's label: the choices are full and sample
+        out += ",\"sizeLabel\":" + json_string(bpl::kBatchModes[2].label);
     if (s.min != s.max)
         out += ",\"min\":" + json_number(s.min) + ",\"max\":" + json_number(s.max) +
                ",\"maxOpen\":" + json_bool(s.max_open);

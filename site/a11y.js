@@ -16,6 +16,7 @@
   var TABLE_MS = 3000;      // the numbers table follows training at most this often
 
   var CONTROLS = {}, ROWS = {};
+  var boxes = {};   // control name -> its field (hidden when it does not apply to the data)
   SETTINGS.controls.forEach(function (c) { CONTROLS[c.name] = c; });
   SETTINGS.settings.forEach(function (r) { ROWS[r.key] = r; });
   function label(name) { return CONTROLS[name].label; }
@@ -37,11 +38,18 @@
     var id = 'ctl-' + name + (index ? '-' + index : '');
     input.id = id;
     input.setAttribute('aria-describedby', id + '-help');
-    return el('div', { class: 'a11y-field' }, [
+    var box = el('div', { class: 'a11y-field' }, [
       el('label', { for: id, text: label(name) + (index ? ' ' + index : '') }),
       el('span', { class: 'a11y-input' }, [input, unit ? el('span', { class: 'a11y-unit', text: unit }) : null]),
-      el('span', { id: id + '-help', class: 'a11y-help', text: CONTROLS[name].help })
+      el('span', { id: id + '-help', class: 'a11y-help', text: help(name) })
     ]);
+    boxes[name] = box;
+    return box;
+  }
+  // A control's own help, else its setting's (lab/control_names.cpp: control_help), capitalised.
+  function help(name) {
+    var c = CONTROLS[name], text = c.help || (ROWS[c.setting] && ROWS[c.setting].help) || '';
+    return text.charAt(0).toUpperCase() + text.slice(1);
   }
   function numberInput(row, range) {
     return el('input', { type: 'number', inputmode: 'decimal', min: String(range.min), max: String(range.max),
@@ -56,7 +64,7 @@
   }
   function button(name, onPress, cls) {
     var b = el('button', { type: 'button', id: 'ctl-' + name, class: cls || '', text: label(name) });
-    if (CONTROLS[name].help) b.title = CONTROLS[name].help;
+    if (help(name)) b.title = help(name);
     b.addEventListener('click', onPress);
     return b;
   }
@@ -72,15 +80,20 @@
     sync(lab().state());
     if (result.notices.length) say(result.notices.join('. '));
   }
-  function hiddenText(units) { return units.join(','); }
-  function unitsOf(s) { return String(s.params.hidden).split(',').map(Number); }
+  function hiddenText(units) { return units.length ? units.join(',') : '0'; }
+  // hidden=0: no hidden layer
+  function unitsOf(s) { var h = String(s.params.hidden); return h === '0' ? [] : h.split(',').map(Number); }
   function currentUnits() { return unitsOf(lab().state()); }
 
   function onNumber(key, input, toParams) {
+    onText(input, function () { return String(lab().state().params[key]); }, toParams);
+  }
+  // current(): the page's value as text; toParams(text): what set() gets for a changed value.
+  function onText(input, current, toParams) {
     function commit() {
       editing = null;
       var text = input.value;
-      if (text === '' || String(lab().state().params[key]) === text) { sync(lab().state()); return; }   // invalid or unchanged
+      if (text === '' || current() === text) { sync(lab().state()); return; }   // invalid or unchanged
       apply(toParams(text));
     }
     input.addEventListener('input', function () { editing = input; });
@@ -93,6 +106,16 @@
     var units = currentUnits();
     while (units.length < count) units.push(units[units.length - 1] || 4);
     apply({ hidden: hiddenText(units.slice(0, count)) });
+  }
+
+  // A mini-batch chosen from the list starts as the canvas's does: 2 rows of a truth table, else
+  // 10 (or all the training rows, when fewer).
+  function firstBatchSize(s) { var rows = s.data.train; return rows <= 4 ? 2 : Math.min(10, rows); }
+  function isSize(batch) { return batch !== 'full' && batch !== 'sample'; }
+  // The targets of a truth table's rows 00, 01, 10, 11 ("0110"); "" on a point cloud.
+  function tableTargets(p) {
+    if (p.data === 'custom') return String(p.targets);
+    return ROWS.data.choiceTargets[ROWS.data.choices.indexOf(p.data)] || '';
   }
 
   // ---- building the panel ----------------------------------------------------------------------
@@ -118,29 +141,34 @@
     onNumber('lr', inputs.lr, function (v) { return { lr: v }; });
     inputs.speed = numberInput(speed, speed.control);
     onNumber('speed', inputs.speed, function (v) { return { speed: v }; });
-    inputs.layers = numberInput(hidden, { min: 1, max: SETTINGS.limits.maxHiddenLayers });
+    inputs.layers = numberInput(hidden, { min: 0, max: SETTINGS.limits.maxHiddenLayers });
     inputs.layers.addEventListener('change', function () {
       var n = Number(inputs.layers.value);
-      if (n >= 1 && n <= SETTINGS.limits.maxHiddenLayers && n !== currentUnits().length) setLayers(n);
+      if (n >= 0 && n <= SETTINGS.limits.maxHiddenLayers && n === Math.floor(n) && n !== currentUnits().length) setLayers(n);
       else sync(state);
     });
     unitsBox = el('div', { class: 'a11y-units' });
     inputs.seed = numberInput(seed, seed);
     onNumber('seed', inputs.seed, function (v) { return { seed: v }; });
 
-    var fields = [field('lr', inputs.lr), field('speed', inputs.speed, 'epochs per frame'),
-                  field('hiddenLayers', inputs.layers), unitsBox];
+    var fields = [field('lr', inputs.lr), field('speed', inputs.speed, 'epochs per frame')]
+      .concat(buildData(), [field('hiddenLayers', inputs.layers), unitsBox]);
     ['act', 'loss', 'opt', 'init'].forEach(function (key) {
       inputs[key] = select(ROWS[key]);
       inputs[key].addEventListener('change', function () { var p = {}; p[key] = inputs[key].value; apply(p); });
       fields.push(field(key, inputs[key]));
     });
     fields.push(field('seed', inputs.seed));
+    fields = fields.concat(buildTraining());
     ['view', 'row'].forEach(function (key) {
       inputs[key] = select(ROWS[key]);
       inputs[key].addEventListener('change', function () { var p = {}; p[key] = inputs[key].value; apply(p); });
       fields.push(field(key, inputs[key]));
     });
+    var point = ROWS.point;
+    inputs.point = numberInput(point, { min: point.min, max: point.max });
+    onNumber('point', inputs.point, function (v) { return { point: v }; });
+    fields.push(field('point', inputs.point));
 
     var keys = ['pause', 'step', 'stepPhase', 'reset'].map(function (name) {
       return (name === 'pause' ? label('play') + ' / ' + label('pause') : label(name)) + ' (' + CONTROLS[name].shortcut + ')';
@@ -149,6 +177,49 @@
     panel.appendChild(mode);
     panel.appendChild(el('div', { class: 'a11y-fields' }, fields));
     panel.appendChild(el('p', { class: 'a11y-keys', text: 'Keys on the drawing or the page: ' + keys.join(' · ') }));
+  }
+
+  // The data: a truth table (its targets as four 0s and 1s) or a point cloud (points, noise, split).
+  function buildData() {
+    inputs.data = select(ROWS.data);
+    // A custom table is not in the list's choices (targets= makes one); it shows while it is the data.
+    inputs.data.appendChild(el('option', { value: 'custom', text: 'Custom' }));
+    inputs.data.addEventListener('change', function () {
+      var v = inputs.data.value;
+      apply(v === 'custom' ? { targets: tableTargets(lab().state().params) } : { data: v });
+    });
+    inputs.targets = el('input', { type: 'text', inputmode: 'numeric', maxlength: '4', autocomplete: 'off',
+                                   spellcheck: 'false' });
+    onText(inputs.targets, function () { return tableTargets(lab().state().params); },
+           function (v) { return { targets: v }; });
+    var out = [field('data', inputs.data), field('targets', inputs.targets, 'rows 00, 01, 10, 11')];
+    [['points', ''], ['noise', '%'], ['train', '%']].forEach(function (f) {
+      var row = ROWS[f[0]];
+      inputs[f[0]] = numberInput(row, row.control);
+      onNumber(f[0], inputs[f[0]], function (v) { var p = {}; p[f[0]] = v; return p; });
+      out.push(field(f[0], inputs[f[0]], f[1]));
+    });
+    return out;
+  }
+
+  // Batches (full, per sample, or a size) and the penalty on the weights (its rate when not none).
+  function buildTraining() {
+    var batch = ROWS.batch;
+    inputs.batch = select(batch);
+    inputs.batch.appendChild(el('option', { value: 'minibatch', text: batch.sizeLabel }));
+    inputs.batch.addEventListener('change', function () {
+      var v = inputs.batch.value;
+      apply({ batch: v === 'minibatch' ? firstBatchSize(lab().state()) : v });
+    });
+    inputs.batchSize = numberInput(batch, { min: 1, max: batch.max || ROWS.points.max });
+    onNumber('batch', inputs.batchSize, function (v) { return { batch: v }; });
+    inputs.reg = select(ROWS.reg);
+    inputs.reg.addEventListener('change', function () { apply({ reg: inputs.reg.value }); });
+    var rate = ROWS.reg_rate;
+    inputs.regRate = numberInput(rate, rate);
+    onNumber('reg_rate', inputs.regRate, function (v) { return { reg_rate: v }; });
+    return [field('batch', inputs.batch), field('batchSize', inputs.batchSize), field('reg', inputs.reg),
+            field('regRate', inputs.regRate)];
   }
 
   // One number field per hidden layer; added and removed at the end, so focus stays put.
@@ -176,6 +247,13 @@
   function setValue(input, text) {
     if (input !== editing && input.value !== text) input.value = text;
   }
+  // Fields that do not apply leave the page and the tab order (focus on one moves to its neighbour).
+  function show(which) {
+    Object.keys(which).forEach(function (name) {
+      var box = boxes[name], on = which[name];
+      if (box.hidden !== !on) box.hidden = !on;
+    });
+  }
 
   // ---- following the page ----------------------------------------------------------------------
   function sync(s) {
@@ -185,9 +263,23 @@
     var play = s.running ? 'pause' : 'play';
     playButton.textContent = label(play);
     playButton.title = CONTROLS[play].help;
-    ['lr', 'speed', 'seed', 'act', 'loss', 'opt', 'init', 'view', 'row'].forEach(function (key) {
+    ['lr', 'speed', 'seed', 'act', 'loss', 'opt', 'init', 'view', 'row', 'data', 'points', 'noise', 'train', 'reg',
+     'point'].forEach(function (key) {
       setValue(inputs[key], String(p[key]));
     });
+    setValue(inputs.targets, tableTargets(p));
+    setValue(inputs.regRate, String(p.reg_rate));
+    var sized = isSize(String(p.batch));
+    setValue(inputs.batch, sized ? 'minibatch' : String(p.batch));
+    if (sized) setValue(inputs.batchSize, String(p.batch));
+    inputs.batchSize.max = String(s.data.train);
+    inputs.point.max = String(s.data.samples - 1);
+    var custom = inputs.data.querySelector('option[value="custom"]');
+    custom.textContent = 'Custom ' + p.targets;
+    custom.hidden = p.data !== 'custom';
+    var cloud = s.data.cloud;
+    show({ targets: !cloud, points: cloud, noise: cloud, train: cloud, row: !cloud, point: cloud,
+           batchSize: sized, regRate: p.reg !== 'none' });
     var units = unitsOf(s);
     setValue(inputs.layers, String(units.length));
     syncUnits(units);
@@ -213,8 +305,18 @@
   function progress(s) {
     lastEpochSaid = s.epoch;
     var loss = s.diverged ? 'diverged' : 'loss ' + spokenNumber(s.loss);
-    return 'Epoch ' + s.epoch.toLocaleString('en-US') + ', ' + loss + ', ' + s.rowsRight + ' of ' +
-           s.predictions.length + ' rows right.';
+    var epoch = 'Epoch ' + s.epoch.toLocaleString('en-US') + ', ';
+    if (!s.data.cloud) return epoch + loss + ', ' + s.rowsRight + ' of ' + s.predictions.length + ' rows right.';
+    if (s.diverged) return epoch + 'diverged.';
+    var c = counts(s);
+    return epoch + 'training loss ' + spokenNumber(s.trainLoss) + ', ' + c.trainRight + ' of ' + s.data.train +
+           ' training points right; test loss ' + spokenNumber(s.testLoss) + ', ' + c.testRight + ' of ' + s.data.test +
+           ' test points right.';
+  }
+  // Right answers per set, from the accuracies (null once diverged).
+  function counts(s) {
+    var right = function (acc, n) { return acc === null ? 0 : Math.round(acc * n); };
+    return { trainRight: right(s.trainAccuracy, s.data.train), testRight: right(s.testAccuracy, s.data.test) };
   }
 
   // At once on a step, a phase, a reset or a pause (the step-through's phase: its formula read out).
@@ -235,59 +337,87 @@
   }
 
   // ---- the numbers table -------------------------------------------------------------------------
+  // Truth tables: each row's inputs, target, output and activations. Point clouds: the training
+  // and test sets' counts, losses and accuracies, and the followed point (never a row per point).
+  // Then the weights, one table per layer.
   var tableShape = '', tableCells = [], lastTable = 0;
   function fmt(x) { return x === null || !isFinite(x) ? 'not a number' : String(Number(x.toPrecision(4))); }
+  function percent(x) { return x === null ? 'none' : String(Math.round(x * 1000) / 10) + ' %'; }
   function layerName(l, last) { return l === last ? 'output' : 'hidden layer ' + (l + 1); }
+
+  // A table as data: {caption, cols: [header, ...], rows: [[row header, cell text, ...], ...]}.
+  function rowsTable(v) {
+    var last = v.a.length - 1, cols = ['Row', 'Inputs', 'Target', 'Output'];
+    for (var l = 0; l < last; ++l)
+      for (var u = 0; u < v.a[l][0].length; ++u) cols.push(layerName(l, last) + ', unit ' + (u + 1));
+    var rows = v.X.map(function (x, r) {
+      var cells = [x.join(''), x.join(', '), fmt(v.y[r]), fmt(v.a[last][r][0])];
+      for (var l = 0; l < last; ++l) v.a[l][r].forEach(function (a) { cells.push(fmt(a)); });
+      return cells;
+    });
+    return { caption: 'Each row of the truth table: inputs, target, output and activations', cols: cols, rows: rows };
+  }
+  function setsTable(s) {
+    var c = counts(s);
+    return { caption: 'The training and test sets', cols: ['Set', 'Points', 'Right', 'Accuracy', 'Loss'],
+             rows: [['Training', String(s.data.train), String(c.trainRight), percent(s.trainAccuracy), fmt(s.trainLoss)],
+                    ['Test', String(s.data.test), String(c.testRight), percent(s.testAccuracy), fmt(s.testLoss)]] };
+  }
+  // state().point: {index, x: [x1, x2], target, output, train} of the followed point.
+  function pointTable(s) {
+    var p = s.point, row = [String(s.selectedPoint)];
+    if (p) row.push(p.train ? 'training' : 'test', p.x.map(fmt).join(', '), fmt(p.target), fmt(p.output));
+    else row.push('', '', '', '');
+    return { caption: 'The point the diagram follows', cols: ['Point', 'Set', 'Inputs', 'Target', 'Output'], rows: [row] };
+  }
+  function weightTables(W, b) {
+    var last = W.length - 1;
+    return W.map(function (Wl, l) {
+      var from = function (i) { return l === 0 ? 'from input x' + (i + 1) : 'from ' + layerName(l - 1, last) + ', unit ' + (i + 1); };
+      var rows = Wl.map(function (row, i) { return [from(i)].concat(row.map(fmt)); });
+      rows.push(['bias'].concat(b[l].map(fmt)));
+      return { caption: 'Weights into the ' + layerName(l, last), rows: rows,
+               cols: [''].concat(Wl[0].map(function (_, j) { return 'to unit ' + (j + 1); })) };
+    });
+  }
+  function tablesNow(s) {
+    if (s.data.cloud) {
+      var w = lab().weights();
+      return [setsTable(s), pointTable(s)].concat(weightTables(w.layers.map(function (l) { return l.W; }),
+                                                             w.layers.map(function (l) { return l.b; })));
+    }
+    var v = lab().intermediates();
+    return v ? [rowsTable(v)].concat(weightTables(v.W, v.b)) : [];
+  }
 
   // The structure once per shape; afterwards only the cells' text changes (a reader's place in the
   // table survives an update).
-  function buildTables(v) {
-    var last = v.a.length - 1;
-    var head = [el('th', { scope: 'col', text: 'Row' }), el('th', { scope: 'col', text: 'Inputs' }),
-                el('th', { scope: 'col', text: 'Target' }), el('th', { scope: 'col', text: 'Output' })];
-    for (var l = 0; l < last; ++l)
-      for (var u = 0; u < v.a[l][0].length; ++u)
-        head.push(el('th', { scope: 'col', text: layerName(l, last) + ', unit ' + (u + 1) }));
-    var body = v.X.map(function (x) {
-      var cells = [el('th', { scope: 'row', text: x.join('') })];
-      for (var c = 1; c < head.length; ++c) cells.push(el('td'));
-      return el('tr', {}, cells);
-    });
-    var tables = [el('table', {}, [el('caption', { text: 'Each XOR row: inputs, target, output and activations' }),
-                                   el('thead', {}, [el('tr', {}, head)]), el('tbody', {}, body)])];
-    v.W.forEach(function (W, l) {
-      var from = function (i) { return l === 0 ? 'from input x' + (i + 1) : 'from ' + layerName(l - 1, last) + ', unit ' + (i + 1); };
-      var cols = [el('td')].concat(W[0].map(function (_, j) { return el('th', { scope: 'col', text: 'to unit ' + (j + 1) }); }));
-      var rows = W.map(function (_, i) {
-        return el('tr', {}, [el('th', { scope: 'row', text: from(i) })].concat(W[0].map(function () { return el('td'); })));
+  function buildTables(tables) {
+    Array.prototype.slice.call(numbers.querySelectorAll('table')).forEach(function (t) { numbers.removeChild(t); });
+    tables.forEach(function (t) {
+      var head = t.cols.map(function (c, i) { return i || c ? el('th', { scope: 'col', text: c }) : el('td'); });
+      var body = t.rows.map(function (r) {
+        return el('tr', {}, [el('th', { scope: 'row', text: r[0] })].concat(r.slice(1).map(function () { return el('td'); })));
       });
-      rows.push(el('tr', {}, [el('th', { scope: 'row', text: 'bias' })].concat(W[0].map(function () { return el('td'); }))));
-      tables.push(el('table', {}, [el('caption', { text: 'Weights into the ' + layerName(l, last) }),
-                                   el('thead', {}, [el('tr', {}, cols)]), el('tbody', {}, rows)]));
+      numbers.appendChild(el('table', {}, [el('caption', { text: t.caption }), el('thead', {}, [el('tr', {}, head)]),
+                                           el('tbody', {}, body)]));
     });
-    tables.forEach(function (t) { numbers.appendChild(t); });
     tableCells = Array.prototype.slice.call(numbers.querySelectorAll('tbody td'));
   }
 
   function updateTables() {
-    var v = lab().intermediates();
-    if (!v) return;
+    var s = lab().state(), tables = tablesNow(s);
+    if (!tables.length) return;
     lastTable = Date.now();
-    var shape = v.W.map(function (W) { return W.length + 'x' + W[0].length; }).join(',');
+    var shape = tables.map(function (t) {
+      return t.caption + '|' + t.cols.join('|') + '|' + t.rows.map(function (r) { return r[0]; }).join('|');
+    }).join('\n');
     if (shape !== tableShape) {
-      Array.prototype.slice.call(numbers.querySelectorAll('table')).forEach(function (t) { numbers.removeChild(t); });
-      buildTables(v);
+      buildTables(tables);
       tableShape = shape;
     }
-    var texts = [], last = v.a.length - 1;
-    v.X.forEach(function (x, r) {
-      texts.push(x.join(', '), fmt(v.y[r]), fmt(v.a[last][r][0]));
-      for (var l = 0; l < last; ++l) v.a[l][r].forEach(function (a) { texts.push(fmt(a)); });
-    });
-    v.W.forEach(function (W, l) {
-      W.forEach(function (row) { row.forEach(function (w) { texts.push(fmt(w)); }); });
-      v.b[l].forEach(function (b) { texts.push(fmt(b)); });
-    });
+    var texts = [];
+    tables.forEach(function (t) { t.rows.forEach(function (r) { texts.push.apply(texts, r.slice(1)); }); });
     tableCells.forEach(function (cell, i) { if (cell.textContent !== texts[i]) cell.textContent = texts[i]; });
   }
   // Reports can come every frame (a slider dragged on the canvas): the table follows within half a second.

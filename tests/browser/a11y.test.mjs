@@ -197,3 +197,78 @@ test('while training, the live region speaks at most every 5 seconds', async () 
   for (let i = 1; i < said.length; i++) assert.ok(said[i] - said[i - 1] >= 3000, `${said[i] - said[i - 1]} ms apart`);
   assert.deepEqual(errors, []);
 });
+
+test('the data controls: a cloud\'s fields only on clouds, its numbers and progress, batch, penalty, no hidden layer', async () => {
+  const { page, errors } = await open();
+  await page.evaluate(() => window.backpropLab.pause());
+  const shown = (id) => page.evaluate((i) => { const e = document.getElementById(i); return !!e && e.offsetParent !== null; }, id);
+  const tableText = () => page.evaluate(() => Array.from(document.querySelectorAll('#numbers table'))
+    .map((t) => [t.caption.textContent, Array.from(t.rows).map((r) => Array.from(r.cells).map((c) => c.textContent))]));
+  await tabTo(page, 'ctl-data');   // keep the panel open: focus inside it
+  for (const id of ['ctl-points', 'ctl-noise', 'ctl-train', 'ctl-point', 'ctl-batchSize', 'ctl-regRate'])
+    assert.equal(await shown(id), false, `${id} hidden on XOR`);
+  for (const id of ['ctl-targets', 'ctl-row', 'ctl-batch', 'ctl-reg']) assert.equal(await shown(id), true, `${id} on XOR`);
+  assert.equal(await page.locator('#ctl-targets').inputValue(), '0110', 'XOR\'s targets');
+
+  await page.selectOption('#ctl-data', 'circle');
+  await until(page, () => window.backpropLab.state().params.data === 'circle');
+  for (const id of ['ctl-points', 'ctl-noise', 'ctl-train', 'ctl-point']) assert.equal(await shown(id), true, `${id} on a cloud`);
+  for (const id of ['ctl-targets', 'ctl-row']) assert.equal(await shown(id), false, `${id} hidden on a cloud`);
+  await typeInto(page, 'ctl-points', '100');
+  await until(page, () => window.backpropLab.state().data.samples === 100);
+  await typeInto(page, 'ctl-point', '7');
+  await until(page, () => window.backpropLab.state().selectedPoint === 7);
+  await tabTo(page, 'ctl-step', 'Shift+Tab');
+  await page.keyboard.press('Enter');
+  await until(page, () => /^Epoch 1, training loss/.test(document.getElementById('a11y-status').textContent));
+  const s = await state(page);
+  assert.match(await spoken(page),
+               /^Epoch 1, training loss [\d.]+, \d+ of 50 training points right; test loss [\d.]+, \d+ of 50 test points right\.$/);
+  // The numbers: the two sets and the followed point, then the weights; never a row per point.
+  await until(page, () => document.querySelector('#numbers table tbody th')?.textContent === 'Training' &&
+                          document.querySelectorAll('#numbers table')[1].tBodies[0].rows[0].cells[0].textContent === '7');
+  const right = [String(Math.round(s.trainAccuracy * 50)), String(Math.round(s.testAccuracy * 50))];
+  await until(page, (r) => Array.from(document.querySelectorAll('#numbers table')[0].tBodies[0].rows)
+    .every((row, i) => row.cells[2].textContent === r[i]), right);
+  const tables = await tableText();
+  assert.equal(tables[0][0], 'The training and test sets');
+  assert.deepEqual(tables[0][1][1].slice(0, 3), ['Training', '50', String(Math.round(s.trainAccuracy * 50))]);
+  assert.deepEqual(tables[0][1][2].slice(0, 3), ['Test', '50', String(Math.round(s.testAccuracy * 50))]);
+  // The followed point: state().point, as the diagram follows it.
+  const fmt = (x) => String(Number(x.toPrecision(4)));
+  assert.deepEqual(tables[1][1][0], ['Point', 'Set', 'Inputs', 'Target', 'Output']);
+  assert.deepEqual(tables[1][1][1], ['7', s.point.train ? 'training' : 'test', s.point.x.map(fmt).join(', '),
+                                     fmt(s.point.target), fmt(s.point.output)]);
+  assert.ok(tables.reduce((n, t) => n + t[1].length, 0) < 40, 'a few rows, not one per point');
+  await page.screenshot({ path: screenshotPath('controls-cloud.png') });
+
+  assert.equal(await page.locator('#ctl-batch').inputValue(), 'minibatch', 'a cloud\'s default: batches of 10');
+  await page.selectOption('#ctl-batch', 'full');
+  await until(page, () => window.backpropLab.state().params.batch === 'full');
+  assert.equal(await shown('ctl-batchSize'), false);
+  await page.selectOption('#ctl-batch', 'minibatch');
+  await until(page, () => String(window.backpropLab.state().params.batch) === '10');
+  assert.equal(await shown('ctl-batchSize'), true);
+  await typeInto(page, 'ctl-batchSize', '25');
+  await until(page, () => String(window.backpropLab.state().params.batch) === '25');
+  await page.selectOption('#ctl-reg', 'l2');
+  await until(page, () => window.backpropLab.state().params.reg === 'l2');
+  await typeInto(page, 'ctl-regRate', '0.01');
+  await until(page, () => window.backpropLab.state().params.reg_rate === 0.01);
+
+  // No hidden layer, back on a truth table: 4 rows, no activations column, one weights table.
+  await typeInto(page, 'ctl-hiddenLayers', '0');
+  await until(page, () => window.backpropLab.state().params.hidden === '0');
+  await page.selectOption('#ctl-data', 'and');
+  await until(page, () => window.backpropLab.state().params.data === 'and');
+  assert.equal(await page.locator('#ctl-targets').inputValue(), '0001', 'AND\'s targets');
+  await until(page, () => document.querySelector('#numbers table caption').textContent.startsWith('Each row'));
+  const table = await tableText();
+  assert.deepEqual(table[0][1][0], ['Row', 'Inputs', 'Target', 'Output']);
+  assert.equal(table[0][1].length, 5, 'a header and the 4 rows');
+  assert.deepEqual(table.slice(1).map((t) => t[0]), ['Weights into the output']);
+  await typeInto(page, 'ctl-targets', '1101');
+  await until(page, () => window.backpropLab.state().params.data === 'custom');
+  assert.equal(await page.locator('#ctl-data option[value="custom"]').textContent(), 'Custom 1101');
+  assert.deepEqual(errors, []);
+});
