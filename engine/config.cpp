@@ -14,7 +14,9 @@ bool operator==(const Config& a, const Config& b) {
     return a.activation == b.activation && a.output_activation == b.output_activation && a.loss == b.loss &&
            a.optimizer == b.optimizer && a.lr == b.lr && a.momentum == b.momentum && a.beta2 == b.beta2 &&
            a.adam_epsilon == b.adam_epsilon && a.init == b.init && a.seed == b.seed && a.batch == b.batch &&
-           (a.batch != BatchMode::minibatch || a.batch_size == b.batch_size) && a.data == b.data && a.reg == b.reg &&
+           (a.batch != BatchMode::minibatch || a.batch_size == b.batch_size) && a.data.kind == b.data.kind &&
+           a.data.targets == b.data.targets && a.data.points == b.data.points && a.data.noise == b.data.noise &&
+           a.data.train == b.data.train && a.reg == b.reg &&
            a.reg_rate == b.reg_rate;
 }
 
@@ -171,7 +173,7 @@ bool set_data(Config& cfg, std::string_view value, std::string& why) {
     why = "unknown data set (choose " + names + ", or give targets=0110)";
     return false;
 }
-// targets=0110: the targets of rows 00, 01, 10, 11, a custom truth table
+// targets=0110: the targets of rows 00, 01, 10, 11: a named table when one has them, else custom
 bool set_targets(Config& cfg, std::string_view value, std::string& why) {
     unsigned bits = 0;
     bool ok = value.size() == size_t(kTableRows);
@@ -183,8 +185,10 @@ bool set_targets(Config& cfg, std::string_view value, std::string& why) {
         why = "expected four 0s and 1s, the targets of rows 00, 01, 10, 11 (e.g. 0110)";
         return false;
     }
-    cfg.data.kind = DataKind::custom_table;
+    cfg.data.kind = DataKind::custom_table;   // or the named table with these targets (0110 is xor)
     cfg.data.targets = bits;
+    for (const DataInfo& row : kDataKinds)
+        if (!row.cloud && row.id != DataKind::custom_table && row.targets == bits) cfg.data.kind = row.id;
     return true;
 }
 bool set_whole_in(int& field, std::string_view value, int lo, int hi, std::string& why) {

@@ -364,13 +364,10 @@ std::string param_text(const AppState& app, const bpl::Setting& row) {
         case bpl::SettingId::train: return std::to_string(c.data.train);
         case bpl::SettingId::reg: return table_name(bpl::kRegularizations, c.reg);
         case bpl::SettingId::reg_rate: return bpl::format_shortest(c.reg_rate);
-        case bpl::SettingId::point:   // a truth table links row= instead
-            return app.net.data.cloud ? std::to_string(std::max(app.selected_row, 0)) : row.default_text;
+        case bpl::SettingId::point: return std::to_string(std::max(app.selected_row, 0));
         case bpl::SettingId::speed: return std::to_string(app.epochs_per_frame);
         case bpl::SettingId::view: return app.gradient_view ? "gradients" : "activations";
-        case bpl::SettingId::row:   // a point cloud links point= instead
-            if (app.net.data.cloud) return row.default_text;
-            return app.selected_row < 0 ? "all" : std::to_string(app.selected_row);
+        case bpl::SettingId::row: return app.selected_row < 0 ? "all" : std::to_string(app.selected_row);
         case bpl::SettingId::embed: return app.embed ? "1" : "0";
         case bpl::SettingId::learn: return app.learn.active ? "1" : "0";
         case bpl::SettingId::lesson: return active_lesson(app) ? active_lesson(app)->id : "none";
@@ -395,6 +392,8 @@ std::string link_query(const AppState& app, bool for_embed) {
     if (const Lesson* lesson = active_lesson(app))
         add(bpl::setting_of(bpl::SettingId::lesson), lesson->id);   // first: the keys after it adjust the preset
     for (const bpl::Setting& row : bpl::kSettings) {
+        // The followed sample: row= on a truth table, point= on a point cloud.
+        if (row.id == (app.net.data.cloud ? bpl::SettingId::row : bpl::SettingId::point)) continue;
         bool embed_key = for_embed && (row.id == bpl::SettingId::embed || row.id == bpl::SettingId::theme);
         std::string text = for_embed && row.id == bpl::SettingId::embed ? "1" : param_text(app, row);
         if (row.link == bpl::LinkRule::always || embed_key ||

@@ -8,6 +8,11 @@
 
 namespace bpl_test {
 
+// The reference program's data, written out here so tests compare the engine against it.
+constexpr int kXorRows = 4;
+inline constexpr double kXorX[kXorRows * 2] = {0, 0, 0, 1, 1, 0, 1, 1};   // rows 00, 01, 10, 11
+inline constexpr double kXorY[kXorRows] = {0, 1, 1, 0};
+
 struct MaxDiff {
     double abs = 0.0, rel = 0.0;
     size_t index = 0;

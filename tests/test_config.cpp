@@ -97,9 +97,28 @@ TEST_CASE("bad values are rejected with a one-line message and leave the config 
         {"loss", "xent", "loss=xent: unknown loss (choose mse, mse_mean, bce)"},
         {"opt", "rmsprop", "opt=rmsprop: unknown optimizer (choose sgd, momentum, adam)"},
         {"init", "glorot", "init=glorot: unknown init scheme (choose normal, xavier, he)"},
-        {"batch", "mini", "batch=mini: unknown batch mode (choose full, sample)"},
+        {"batch", "mini", "batch=mini: expected full, sample or a batch size 1 to 1000"},
+        {"batch", "0", "batch=0: expected full, sample or a batch size 1 to 1000"},
+        {"batch", "1001", "batch=1001: expected full, sample or a batch size 1 to 1000"},
+        {"batch", "10.5", "batch=10.5: expected"},
+        {"data", "moons", "data=moons: unknown data set (choose xor, and, or, nand, nor, xnor, xor-cloud, circle, gauss, spiral"},
+        {"targets", "012", "targets=012: expected four 0s and 1s"},
+        {"targets", "01101", "targets=01101: expected four 0s and 1s"},
+        {"targets", "0120", "targets=0120: expected four 0s and 1s"},
+        {"points", "49", "points=49: out of range (allowed 50 to 1000)"},
+        {"points", "1001", "points=1001: out of range (allowed 50 to 1000)"},
+        {"points", "1e3", "points=1e3: not a whole number (allowed 50 to 1000)"},
+        {"noise", "-1", "noise=-1: not a whole number (allowed 0 to 50)"},
+        {"noise", "51", "noise=51: out of range (allowed 0 to 50)"},
+        {"train", "9", "train=9: out of range (allowed 10 to 90)"},
+        {"train", "91", "train=91: out of range (allowed 10 to 90)"},
+        {"reg", "l3", "reg=l3: unknown regularisation (choose none, l1, l2)"},
+        {"reg_rate", "0.2", "reg_rate=0.2: out of range (allowed 0 to 0.1)"},
+        {"reg_rate", "-0.001", "reg_rate=-0.001: out of range (allowed 0 to 0.1)"},
+        {"reg_rate", "nan", "reg_rate=nan: not a"},
         {"hidden", "100000", "hidden=100000: each layer needs 1 to 32 units"},
-        {"hidden", "0", "hidden=0: each layer needs 1 to 32 units"},
+        {"hidden", "0,4", "hidden=0,4: each layer needs 1 to 32 units"},
+        {"hidden", "00", "hidden=00: each layer needs 1 to 32 units; 0 alone means no hidden layer"},
         {"hidden", "33", "hidden=33: each layer needs 1 to 32 units"},
         {"hidden", "99999999999999999999999", "each layer needs 1 to 32 units"},
         {"hidden", "8,,8", "hidden=8,,8: empty layer size"},
@@ -107,15 +126,15 @@ TEST_CASE("bad values are rejected with a one-line message and leave the config 
         {"hidden", ",8", "empty layer size"},
         {"hidden", "", "hidden=: expected layer sizes like 4 or 8,8"},
         {"hidden", "1,2,3,4,5", "hidden=1,2,3,4,5: 1 to 4 hidden layers allowed (got 5)"},
-        {"hidden", "4x", "hidden=4x: not a whole number (each layer needs 1 to 32 units)"},
+        {"hidden", "4x", "hidden=4x: not a whole number (each layer needs 1 to 32 units; 0 alone means no hidden layer)"},
         {"hidden", "-4", "not a whole number"},
         {"hidden", "4.0", "not a whole number"},
-        {"layers", "0", "layers=0: each layer needs 1 to 32 units"},
+        {"layers", "4,0", "layers=4,0: each layer needs 1 to 32 units"},
         {"seed", "-1", "seed=-1: not a whole number (allowed 0 to 4294967295)"},
         {"seed", "4294967296", "seed=4294967296: out of range (allowed 0 to 4294967295)"},
         {"seed", "1e3", "not a whole number"},
         {"seed", "", "not a whole number"},
-        {"colour", "red", "colour=red: unknown key (keys: lr, hidden, act, loss, opt, init, seed"},
+        {"colour", "red", "colour=red: unknown key (keys: data, targets, points, noise, train, lr, hidden, act"},
         {"lr", long_value, "lr=7777777777777777777777777777777777777777...: not a number"},
         {"lr", "1\n2", "lr=1?2: not a number"},
         {"loss", "bce", "loss=bce needs out=sigmoid"},   // unusual_config has a linear output
@@ -144,8 +163,8 @@ TEST_CASE("config_parse is all-or-nothing and validates once at the end") {
     CHECK(cfg.seed == 3u);
 
     Config before = cfg;
-    CHECK_FALSE(bpl::config_parse(cfg, "lr=0.2&hidden=0", error));
-    CHECK(error == "hidden=0: each layer needs 1 to 32 units");
+    CHECK_FALSE(bpl::config_parse(cfg, "lr=0.2&hidden=0,1", error));
+    CHECK(error == "hidden=0,1: each layer needs 1 to 32 units; 0 alone means no hidden layer");
     CHECK(cfg == before);
     CHECK_FALSE(bpl::config_parse(cfg, "lr=0.2&oops", error));
     CHECK(error == "oops: expected key=value");
@@ -169,7 +188,9 @@ TEST_CASE("config_validate checks ranges and combinations") {
     CHECK(bpl::config_validate(cfg, error));
     cfg.hidden_layers = 5;
     CHECK_FALSE(bpl::config_validate(cfg, error));
-    CHECK(error.find("1 to 4 hidden layers") != std::string::npos);
+    CHECK(error.find("0 to 4 hidden layers") != std::string::npos);
+    cfg.hidden_layers = -1;
+    CHECK_FALSE(bpl::config_validate(cfg, error));
     cfg = Config{};
     cfg.hidden_units[0] = 33;
     CHECK_FALSE(bpl::config_validate(cfg, error));
@@ -194,7 +215,7 @@ TEST_CASE("config_validate checks ranges and combinations") {
 TEST_CASE("config_to_string lists every key and round-trips") {
     CHECK(bpl::config_to_string(Config{}) ==
           "hidden=4&act=sigmoid&out=sigmoid&loss=mse&opt=sgd&lr=0.1&momentum=0.9&beta2=0.999&eps=1e-08"
-          "&init=normal&seed=42&batch=full");
+          "&init=normal&seed=42&batch=full&reg=none&reg_rate=0.001&data=xor&points=200&noise=0&train=50");
     Config unusual = unusual_config();
     unusual.lr = 0.1 + 0.2;   // needs 17 digits
     Config back;
@@ -213,4 +234,48 @@ TEST_CASE("operator== compares only the hidden layers in use") {
     b = a;
     b.beta2 = 0.5;
     CHECK(a != b);
+}
+
+TEST_CASE("data, batch size, regularisation and hidden=0 round-trip through the canonical form") {
+    std::string error;
+    for (const char* text : {"data=spiral&points=300&noise=10&train=70&batch=25&reg=l1&reg_rate=0.003&hidden=8,8",
+                             "targets=1011&hidden=0&batch=sample", "data=and&hidden=0&reg=l2&reg_rate=0",
+                             "data=gauss&points=50&batch=2", "data=circle&batch=1000"}) {
+        INFO(text);
+        Config cfg;
+        REQUIRE(bpl::config_parse(cfg, text, error));
+        Config back;
+        REQUIRE(bpl::config_parse(back, bpl::config_to_string(cfg), error));
+        CHECK(back == cfg);
+        CHECK(bpl::config_to_string(back) == bpl::config_to_string(cfg));
+    }
+    Config cfg;
+    REQUIRE(bpl::config_parse(cfg, "targets=0110", error));
+    CHECK(cfg.data.kind == bpl::DataKind::xor_table);   // a named table's targets give that table
+    REQUIRE(bpl::config_parse(cfg, "targets=1011", error));
+    CHECK(cfg.data.kind == bpl::DataKind::custom_table);
+    CHECK(bpl::config_data_string(cfg).rfind("targets=1011&", 0) == 0);
+    REQUIRE(bpl::config_parse(cfg, "batch=1", error));
+    CHECK(cfg.batch == bpl::BatchMode::sample);   // one row per batch is per-sample training
+    CHECK(bpl::config_batch_string(cfg) == "sample");
+    REQUIRE(bpl::config_parse(cfg, "hidden=0", error));
+    CHECK(cfg.hidden_layers == 0);
+    CHECK(bpl::config_hidden_string(cfg) == "0");
+}
+
+TEST_CASE("a batch larger than the training set is clamped with a notice") {
+    std::string error, notice;
+    Config cfg;
+    REQUIRE(bpl::config_parse(cfg, "data=circle&points=100&train=30&batch=50", error));
+    CHECK(bpl::config_batch_rows(cfg) == 30);
+    CHECK(bpl::config_clamp_batch(cfg, notice));
+    CHECK(notice == "batch=50: more than the 30 training rows; using 30");
+    CHECK(cfg.batch_size == 30);
+    CHECK_FALSE(bpl::config_clamp_batch(cfg, notice));   // nothing left to clamp
+    REQUIRE(bpl::config_parse(cfg, "data=xor&batch=3", error));
+    CHECK(bpl::config_batch_rows(cfg) == 3);
+    REQUIRE(bpl::config_parse(cfg, "batch=10", error));
+    CHECK(bpl::config_clamp_batch(cfg, notice));
+    CHECK(cfg.batch_size == 4);
+    CHECK(bpl::config_batch_rows(Config{}) == 4);   // the reference: all 4 rows at once
 }

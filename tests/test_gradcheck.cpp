@@ -10,6 +10,9 @@
 #include "trainer.hpp"
 
 using namespace bpl;
+using bpl_test::kXorRows;
+using bpl_test::kXorX;
+using bpl_test::kXorY;
 
 namespace {
 
@@ -63,8 +66,8 @@ TEST_CASE("gradcheck: entries name their parameter and carry backprop's full-bat
     const GradCheckResult result = gradient_check(net, 1e-5);
 
     Network full = net;   // the expected gradient: one full-batch backward pass
-    network_forward(full, 0, kSamples);
-    network_backward(full, 0, kSamples);
+    network_forward(full, 0, kXorRows);
+    network_backward(full, 0, kXorRows);
 
     size_t i = 0;
     for (int l = 0; l < net.num_layers; ++l) {

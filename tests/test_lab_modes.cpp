@@ -93,7 +93,7 @@ TEST_CASE("step-through: phases run in order, and a full cycle is one training e
         Lab lab(cfg);
         const int L = lab.app.net.num_layers;
         const std::vector<ExpectedPhase> phases = batch_phases(L);
-        const int batches = cfg.batch == bpl::BatchMode::full ? 1 : bpl::kSamples;
+        const int batches = cfg.batch == bpl::BatchMode::full ? 1 : bpl_test::kXorRows;
         CHECK_FALSE(learn_phase_view(lab.app.net).ran);
         const std::vector<double> start = lab.app.net.params;
 
@@ -113,7 +113,7 @@ TEST_CASE("step-through: phases run in order, and a full cycle is one training e
                 const Json& rows = member(p, "rows");   // [first row, rows] of the batch
                 REQUIRE(rows.items.size() == 2);
                 CHECK(rows.items[0].number == (batches == 1 ? 0 : b));
-                CHECK(rows.items[1].number == (batches == 1 ? bpl::kSamples : 1));
+                CHECK(rows.items[1].number == (batches == 1 ? bpl_test::kXorRows : 1));
                 // Only the update phase moves the weights.
                 if (b == 0 && phases[i].kind != std::string("update")) CHECK(same_bits(lab.app.net.params, start));
                 if (phases[i].kind == std::string("update")) CHECK_FALSE(same_bits(lab.app.net.params, start));
@@ -391,11 +391,11 @@ TEST_CASE("state(): the fields the page and its tests read, with the session's v
     CHECK(member(s, "glContextLost").is(Json::Kind::boolean));
     CHECK(member(s, "lesson").is(Json::Kind::null));
     const Json& predictions = member(s, "predictions");
-    REQUIRE(predictions.items.size() == size_t(bpl::kSamples));
-    for (int r = 0; r < bpl::kSamples; ++r)
+    REQUIRE(predictions.items.size() == size_t(bpl_test::kXorRows));
+    for (int r = 0; r < bpl_test::kXorRows; ++r)
         CHECK(predictions.items[size_t(r)].number == bpl::network_output(lab.app.net)[r]);
     int right = 0;
-    for (int r = 0; r < bpl::kSamples; ++r) right += (predictions.items[size_t(r)].number > 0.5) == (r == 1 || r == 2);
+    for (int r = 0; r < bpl_test::kXorRows; ++r) right += (predictions.items[size_t(r)].number > 0.5) == (r == 1 || r == 2);
     CHECK(member(s, "rowsRight").number == right);
     const Json& notices = member(s, "notices");
     REQUIRE(notices.items.size() == 1);

@@ -57,7 +57,7 @@ TEST_CASE("session_init: the engine's seeded start, epoch 0 recorded, nothing re
     CHECK(grad_history_points(lab.app.grad_norms) == 0);
     // The reported loss is the loss of these weights (before any update).
     bpl::network_predict(ref);
-    double loss = bpl::loss_forward(cfg.loss, bpl::network_output(ref), bpl::kXorTargets, bpl::kSamples);
+    double loss = bpl::loss_forward(cfg.loss, bpl::network_output(ref), bpl_test::kXorY, bpl_test::kXorRows);
     CHECK(same_bits(&lab.app.current_loss, &loss, 1));
     CHECK(lab.host.reasons.empty());
 }

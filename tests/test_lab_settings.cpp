@@ -79,8 +79,10 @@ std::string changed_value(const Setting& s) {
             return bpl::format_shortest(v);
         }
         case SettingType::whole: {
+            if (s.id == bpl::SettingId::point) return "3";   // a row of the default truth table
             if (7 >= s.min && 7 <= s.max && std::string(s.default_text) != "7") return "7";
-            return std::to_string(static_cast<long long>(std::floor((s.min + s.max) / 2)));
+            const long long mid = static_cast<long long>(std::floor((s.min + s.max) / 2));
+            return std::to_string(std::to_string(mid) == s.default_text ? mid + 1 : mid);
         }
         case SettingType::layers: {   // two layers, both within the page's limit
             REQUIRE(5 <= s.page_max);
@@ -92,7 +94,8 @@ std::string changed_value(const Setting& s) {
                 if (c != s.default_text) return std::string(c);
             break;
         }
-        case SettingType::id: {   // the lesson row: its values are the lab's lesson ids
+        case SettingType::id: {   // targets: four bits; lesson: the lab's lesson ids
+            if (s.id == bpl::SettingId::targets) return "1011";
             REQUIRE(s.id == bpl::SettingId::lesson);
             REQUIRE(kLessonCount > 0);
             return kLessons[0].id;
@@ -294,6 +297,8 @@ TEST_CASE("set() with each key and alias echoes the canonical key and the applie
                 CHECK(("&" + bpl::config_to_string(lab.app.config) + "&").find("&" + pair + "&") != std::string::npos);
             else if (s.id == bpl::SettingId::lesson)
                 CHECK((active_lesson(lab.app) && value == active_lesson(lab.app)->id));
+            else if (s.id == bpl::SettingId::point)   // on a truth table the link says row=
+                CHECK(("&" + params_query(lab.app) + "&").find("&row=" + value + "&") != std::string::npos);
             else CHECK(("&" + params_query(lab.app) + "&").find("&" + pair + "&") != std::string::npos);
             ++cases;
         }
@@ -331,7 +336,7 @@ TEST_CASE("set() refuses a malformed value for every row and leaves the state un
                     bad.push_back(v);
                 break;
             case SettingType::layers:
-                for (const char* v : {"0", "-4", "4.5", "8,,8", ",8", "8,", "1,2,3,4,5", "99999999999"})
+                for (const char* v : {"0,4", "00", "-4", "4.5", "8,,8", ",8", "8,", "1,2,3,4,5", "99999999999"})
                     bad.push_back(v);
                 break;
             case SettingType::flag:
@@ -523,11 +528,15 @@ TEST_CASE("set(): the query limits (length, pairs, value and key size) hold") {
 // ---- links -------------------------------------------------------------------------------------
 
 TEST_CASE("URL: a link written by params_query reads back to the same state") {
-    // Every linked row away from its default, in one query.
+    // Every linked row away from its default, in one query. targets= and point= are other
+    // spellings of what data= and row= say on a truth table (the next test links them).
+    auto in_this_link = [](const Setting& s) {
+        return s.link != bpl::LinkRule::never && s.id != bpl::SettingId::targets && s.id != bpl::SettingId::point;
+    };
     Lab a;
     std::string query;
     for (const Setting& s : bpl::kSettings)
-        if (s.link != bpl::LinkRule::never) query += (query.empty() ? "" : "&") + pair_query(s.key, changed_value(s));
+        if (in_this_link(s)) query += (query.empty() ? "" : "&") + pair_query(s.key, changed_value(s));
     ParamResult r = apply_params(a.app, query);
     INFO(query);
     CHECK(r.notices.empty());
@@ -536,7 +545,7 @@ TEST_CASE("URL: a link written by params_query reads back to the same state") {
     // Every linked row is in the link (all are away from their defaults), in table order.
     size_t at = 0;
     for (const Setting& s : bpl::kSettings) {
-        if (s.link == bpl::LinkRule::never) continue;
+        if (!in_this_link(s)) continue;
         size_t found = link.find(std::string(s.key) + "=" + changed_value(s));
         CHECK(found != std::string::npos);
         CHECK(found >= at);
@@ -550,6 +559,34 @@ TEST_CASE("URL: a link written by params_query reads back to the same state") {
     CHECK(params_json(b.app) == params_json(a.app));
     CHECK(b.app.config == a.app.config);
     CHECK(b.app.net.params == a.app.net.params);   // same seed and shape: the same draws
+}
+
+TEST_CASE("URL: a custom table links targets=, a point cloud links point= instead of row=") {
+    Lab a;
+    ParamResult r = apply_params(a.app, "targets=1011&row=2");
+    CHECK(r.notices.empty());
+    std::string link = params_query(a.app);
+    CHECK(link.find("data=custom&targets=1011&") == 0);
+    CHECK(link.find("row=2") != std::string::npos);
+    CHECK(link.find("point=") == std::string::npos);
+    r = apply_params(a.app, "data=circle&points=120&point=77");
+    CHECK(r.notices.empty());
+    CHECK(a.app.selected_row == 77);
+    link = params_query(a.app);
+    CHECK(link.find("data=circle&points=120&") == 0);
+    CHECK(link.find("point=77") != std::string::npos);
+    CHECK(link.find("row=") == std::string::npos);
+    Lab b;
+    r = apply_params(b.app, link);
+    CHECK(r.notices.empty());
+    CHECK(params_query(b.app) == link);
+    CHECK(b.app.net.data.x == a.app.net.data.x);   // the same points from the same seed
+    // row= means nothing on a cloud; a point past the cloud's end is refused; both leave the state.
+    r = apply_params(b.app, "row=1");
+    CHECK(r.notices.size() == 1);
+    r = apply_params(b.app, "point=120");
+    CHECK(r.notices.size() == 1);
+    CHECK(b.app.selected_row == 77);
 }
 
 TEST_CASE("URL: a lesson link starts the lesson, then the keys after it adjust it") {

@@ -12,6 +12,9 @@
 #include "optimizer.hpp"
 
 using namespace bpl;
+using bpl_test::kXorRows;
+using bpl_test::kXorX;
+using bpl_test::kXorY;
 
 namespace {
 
@@ -45,7 +48,7 @@ void backward_rows(Network& net, int row0, int rows) {
 
 double objective_rows(Network& net, int row0, int rows) {
     network_predict(net);
-    return loss_objective(net.config.loss, network_output(net) + row0, kXorTargets + row0, rows, rows);
+    return loss_objective(net.config.loss, network_output(net) + row0, kXorY + row0, rows, rows);
 }
 
 // Every parameter's backprop gradient vs central differences; returns the largest error.
@@ -91,7 +94,7 @@ void check_whole_network(Activation act) {
             CAPTURE(loss_info(c.loss).name);
             CAPTURE(activation_info(c.out).name);
             CAPTURE(depth);
-            CHECK(max_gradient_error(net, 0, kSamples) < 1e-7);   // full batch
+            CHECK(max_gradient_error(net, 0, kXorRows) < 1e-7);   // full batch
             CHECK(max_gradient_error(net, 2, 1) < 1e-7);          // one row, batch 1
         }
     }
@@ -138,7 +141,9 @@ TEST_CASE("network: storage layout") {
         CHECK(net.layers[3].w == size_t(16 + 8 + 40 + 5 + 15 + 3));
         CHECK(net.layers[3].unit == size_t(4 * (8 + 5 + 3)));
         CHECK(net.z.size() == size_t(4 * (8 + 5 + 3 + 1)));
-        CHECK(layer_input(net, 0) == kXorInputs);
+        CHECK(layer_input(net, 0) == net.x.data());
+        CHECK(bpl_test::same_bits(net.x.data(), kXorX, 8));
+        CHECK(bpl_test::same_bits(net.y.data(), kXorY, 4));
         CHECK(layer_input(net, 2) == layer_a(net, 1));
         CHECK(network_output(net) == layer_a(net, 3));
     }
@@ -183,7 +188,7 @@ TEST_CASE("network: a bad configuration is refused and leaves the net untouched"
     const std::vector<double> before = net.params;
     std::string error;
     Config bad;
-    bad.hidden_layers = 0;
+    bad.hidden_layers = -1;
     CHECK_FALSE(network_init(net, bad, error));
     CHECK_FALSE(error.empty());
     bad = Config{};
@@ -222,8 +227,8 @@ TEST_CASE("network: set_training keeps the weights; a new shape is refused") {
 TEST_CASE("network: reset redraws the initial weights and clears training state") {
     Network net = make_net(Config{});
     const std::vector<double> initial = net.params;
-    network_forward(net, 0, kSamples);
-    network_backward(net, 0, kSamples);
+    network_forward(net, 0, kXorRows);
+    network_backward(net, 0, kXorRows);
     parameters_update(net);
     net.epoch = 5;
     CHECK_FALSE(bpl_test::same_bits(net.params, initial));
@@ -243,11 +248,11 @@ TEST_CASE("network: network_eval and network_predict agree with the forward pass
             cfg.activation = act;
             Network net = make_net(cfg);
             set_biases_away_from_kinks(net, 3, 0.0);
-            for (int l = 0; l < net.num_layers; ++l) layer_forward(net, l, 0, kSamples);
+            for (int l = 0; l < net.num_layers; ++l) layer_forward(net, l, 0, kXorRows);
             const std::vector<double> a = net.a;
-            for (int r = 0; r < kSamples; ++r) {
+            for (int r = 0; r < kXorRows; ++r) {
                 CAPTURE(r);
-                CHECK(network_eval(net, kXorInputs[2 * r], kXorInputs[2 * r + 1]) == network_output(net)[r]);
+                CHECK(network_eval(net, kXorX[2 * r], kXorX[2 * r + 1]) == network_output(net)[r]);
             }
             network_predict(net);
             CHECK(bpl_test::same_bits(net.a, a));

@@ -152,7 +152,7 @@ void replay(const std::string& name, const Golden& g) {
     }
     CHECK(compare(name + " printed losses", losses, g.losses) <= kTrainTolerance);
     bpl::network_predict(net);
-    std::vector<double> predictions(bpl::network_output(net), bpl::network_output(net) + bpl::kSamples);
+    std::vector<double> predictions(bpl::network_output(net), bpl::network_output(net) + bpl_test::kXorRows);
     CHECK(compare(name + " predictions", predictions, g.predictions) <= kTrainTolerance);
     CHECK(compare(name + " final weights", params_of(net), joined(g.final_weights)) <= kTrainTolerance);
 }

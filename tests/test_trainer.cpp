@@ -11,6 +11,9 @@
 #include "trainer.hpp"
 
 using namespace bpl;
+using bpl_test::kXorRows;
+using bpl_test::kXorX;
+using bpl_test::kXorY;
 using bpl_test::same_bits;
 
 namespace {
@@ -27,7 +30,7 @@ void check_same_state(const Network& a, const Network& b) {
     CHECK(same_bits(a.z, b.z));
     CHECK(same_bits(a.a, b.a));
     CHECK(same_bits(a.delta, b.delta));
-    CHECK(same_bits(a.sample_loss, b.sample_loss, kSamples));
+    CHECK(same_bits(a.sample_loss, b.sample_loss));
     CHECK(same_bits(&a.epoch_loss, &b.epoch_loss, 1));
     CHECK(same_bits(&a.running_loss, &b.running_loss, 1));
     CHECK(a.adam_t == b.adam_t);
@@ -78,7 +81,7 @@ double convergence_rate(Config cfg, long long epochs) {
         train_epochs(net, epochs);
         network_predict(net);
         double worst = 0.0;
-        for (int r = 0; r < kSamples; ++r) worst = std::fmax(worst, std::fabs(network_output(net)[r] - kXorTargets[r]));
+        for (int r = 0; r < kXorRows; ++r) worst = std::fmax(worst, std::fabs(network_output(net)[r] - kXorY[r]));
         if (worst < 0.1) ++converged;
     }
     return converged / 100.0;
@@ -181,13 +184,13 @@ TEST_CASE("trainer: per-sample epoch loss is the mean of the losses before each 
     train_epoch(net);
     Network before_row0 = net;   // row 0's loss is measured on the weights at the epoch start
     network_predict(before_row0);
-    const double expected_row0 = loss_sample(cfg.loss, network_output(before_row0)[0], kXorTargets[0]);
+    const double expected_row0 = loss_sample(cfg.loss, network_output(before_row0)[0], kXorY[0]);
     train_epoch(net);
     CHECK(net.sample_loss[0] == expected_row0);
     const double mean = (((net.sample_loss[0] + net.sample_loss[1]) + net.sample_loss[2]) + net.sample_loss[3]) / 4;
     CHECK(net.epoch_loss == doctest::Approx(mean));
     // Later rows were measured after earlier rows' updates, so they differ from the start weights'.
-    const double row3_at_start = loss_sample(cfg.loss, network_output(before_row0)[3], kXorTargets[3]);
+    const double row3_at_start = loss_sample(cfg.loss, network_output(before_row0)[3], kXorY[3]);
     CHECK(net.sample_loss[3] != row3_at_start);
 }
 
