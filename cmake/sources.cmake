@@ -7,6 +7,9 @@ set(BPL_ENGINE_SOURCES
   ${CMAKE_SOURCE_DIR}/engine/activations.cpp
   ${CMAKE_SOURCE_DIR}/engine/choices.cpp
   ${CMAKE_SOURCE_DIR}/engine/config.cpp
+  ${CMAKE_SOURCE_DIR}/engine/data_math.cpp
+  ${CMAKE_SOURCE_DIR}/engine/data_rng.cpp
+  ${CMAKE_SOURCE_DIR}/engine/dataset.cpp
   ${CMAKE_SOURCE_DIR}/engine/gradcheck.cpp
   ${CMAKE_SOURCE_DIR}/engine/json_reader.cpp
   ${CMAKE_SOURCE_DIR}/engine/losses.cpp
@@ -23,6 +26,8 @@ set(BPL_ENGINE_HEADERS
   ${CMAKE_SOURCE_DIR}/engine/activations.hpp
   ${CMAKE_SOURCE_DIR}/engine/choices.hpp
   ${CMAKE_SOURCE_DIR}/engine/config.hpp
+  ${CMAKE_SOURCE_DIR}/engine/data_math.hpp
+  ${CMAKE_SOURCE_DIR}/engine/data_rng.hpp
   ${CMAKE_SOURCE_DIR}/engine/dataset.hpp
   ${CMAKE_SOURCE_DIR}/engine/dense.hpp
   ${CMAKE_SOURCE_DIR}/engine/dense_kernels.hpp
@@ -174,6 +179,9 @@ set(BPL_TEST_FILES
   ${CMAKE_SOURCE_DIR}/tests/test_activations.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_config.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_control_names.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_data_math.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_data_rng.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_dataset.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_dense.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_formula_speech.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_gradcheck.cpp

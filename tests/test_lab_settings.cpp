@@ -713,3 +713,30 @@ TEST_CASE("settings_json: valid JSON with every row, as the table has it, and th
         CHECK((md.find("| `" + std::string(s.key) + "`") != std::string::npos) == listed);
     }
 }
+
+TEST_CASE("a point cloud takes its own defaults for the keys not given, and XOR gets the reference's back") {
+    Lab lab;
+    ParamResult r = apply_params(lab.app, "data=circle&lr=0.05");
+    CHECK(r.notices.empty());
+    const bpl::Config& c = lab.app.config;
+    CHECK(c.lr == 0.05);   // given: kept
+    for (const Setting& s : bpl::kSettings) {
+        if (!s.cloud_default_text || s.id == bpl::SettingId::lr) continue;
+        INFO(s.key);
+        CHECK(param_value_json(lab.app, s.key).find(s.cloud_default_text) != std::string::npos);
+    }
+    CHECK(c.activation == bpl::Activation::tanh);
+    CHECK(c.loss == bpl::Loss::bce);
+    CHECK(bpl::config_batch_string(c) == "10");
+    // A cloud link with the full batch says so: reading it back must not fall to the cloud default.
+    r = apply_params(lab.app, "batch=full");
+    Lab back;
+    apply_params(back.app, params_query(lab.app));
+    CHECK(back.app.config == lab.app.config);
+    // Back to the truth tables: the reference recipe, except what the query gives.
+    r = apply_params(lab.app, "data=xor&act=relu");
+    CHECK(lab.app.config.activation == bpl::Activation::relu);
+    CHECK(lab.app.config.loss == bpl::Loss::mse);
+    CHECK(lab.app.config.lr == 0.1);
+    CHECK(lab.app.config.batch == bpl::BatchMode::full);
+}

@@ -1,9 +1,14 @@
 // Tests for engine/trainer.cpp: the phase list, stepping vs whole epochs (bit for bit, for
-// each batch mode and optimizer, switching at every phase), the reference program's numbers,
-// XOR convergence over 100 seeds, and divergence detection.
+// each batch mode and optimizer, switching at every phase), mini-batches and their per-epoch
+// shuffle on point clouds, the reference program's numbers, XOR convergence over 100 seeds,
+// the perceptron on the truth tables, the point clouds' test accuracy over seeds 0-19, and
+// divergence detection.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 #include <cstdio>
 #include "check_helpers.hpp"
 #include "net_helpers.hpp"
@@ -40,8 +45,10 @@ void check_same_state(const Network& a, const Network& b) {
     CHECK(a.diverged == b.diverged);
 }
 
-void check_stepping_matches_epochs(Optimizer opt, BatchMode batch) {
+void check_stepping_matches_epochs(Optimizer opt, BatchMode batch, const char* data = "") {
     Config cfg;
+    std::string error;
+    REQUIRE(config_parse(cfg, data, error));
     cfg.hidden_layers = 2;
     cfg.hidden_units[0] = 4;
     cfg.hidden_units[1] = 3;
@@ -145,6 +152,60 @@ TEST_CASE("trainer: stepping phases lands on the same bits as train_epoch") {
     SUBCASE("per sample, sgd") { check_stepping_matches_epochs(Optimizer::sgd, BatchMode::sample); }
     SUBCASE("per sample, momentum") { check_stepping_matches_epochs(Optimizer::momentum, BatchMode::sample); }
     SUBCASE("per sample, adam") { check_stepping_matches_epochs(Optimizer::adam, BatchMode::sample); }
+    SUBCASE("circle, mini-batches of 7 (shuffled), sgd") {
+        check_stepping_matches_epochs(Optimizer::sgd, BatchMode::minibatch, "data=circle&points=60&batch=7");
+    }
+    SUBCASE("spiral, per sample (shuffled), adam, L2") {
+        check_stepping_matches_epochs(Optimizer::adam, BatchMode::sample, "data=spiral&points=50&reg=l2&reg_rate=0.01");
+    }
+    SUBCASE("xor cloud, full batch, momentum, L1") {
+        check_stepping_matches_epochs(Optimizer::momentum, BatchMode::full, "data=xor-cloud&points=50&reg=l1");
+    }
+}
+
+TEST_CASE("trainer: mini-batches on a point cloud cover the training rows, reshuffled each epoch") {
+    Config cfg;
+    std::string error;
+    REQUIRE(config_parse(cfg, "data=gauss&points=100&train=70&batch=32", error));
+    Network net = make_net(cfg);
+    REQUIRE(net.data.train == 70);
+    CHECK(batches_per_epoch(net) == 3);   // 32 + 32 + 6
+    int row0 = -1;
+    CHECK(batch_rows_at(net, 2, &row0) == 6);
+    CHECK(row0 == 64);
+    std::vector<int> previous;
+    for (int e = 0; e < 3; ++e) {
+        network_arrange_epoch(net);
+        std::vector<int> order(net.row_point.begin(), net.row_point.begin() + 70);
+        std::vector<int> sorted = order;
+        std::sort(sorted.begin(), sorted.end());
+        for (int i = 0; i < 70; ++i) CHECK(sorted[size_t(i)] == i);   // each training point once
+        for (int r = 70; r < 100; ++r) CHECK(net.row_point[size_t(r)] == r);   // test rows stay put
+        for (int r = 0; r < 100; ++r) {   // x and y are the data rows row_point names
+            const int p = net.row_point[size_t(r)];
+            CHECK(net.x[2 * size_t(r)] == net.data.x[2 * size_t(p)]);
+            CHECK(net.y[size_t(r)] == net.data.y[size_t(p)]);
+        }
+        CHECK(order != previous);   // a new order each epoch
+        previous = order;
+        train_epoch(net);
+    }
+    // The order is a function of (seed, epoch): a copy replayed from the start meets the same batches.
+    Network again = make_net(cfg);
+    train_epochs(again, 3);
+    CHECK(same_bits(again.params, net.params));
+    CHECK(again.row_point == net.row_point);
+}
+
+TEST_CASE("trainer: the truth tables keep the reference's fixed row order") {
+    Config cfg;
+    std::string error;
+    REQUIRE(config_parse(cfg, "data=and&batch=sample", error));
+    Network net = make_net(cfg);
+    for (int e = 0; e < 3; ++e) {
+        train_epoch(net);
+        for (int r = 0; r < 4; ++r) CHECK(net.row_point[size_t(r)] == r);
+    }
 }
 
 TEST_CASE("trainer: the reference program's numbers (2-4-1, seed 42, lr 0.1)") {
@@ -213,6 +274,79 @@ TEST_CASE("trainer: XOR convergence over seeds 0..99") {
     CHECK(mse_rate >= 0.95);
     CHECK(bce_rate >= 0.95);
     CHECK(h2_rate >= 0.6);
+}
+
+namespace {
+
+// Rows right out of 4 after `epochs`, for a truth table learnt with no hidden layer.
+int perceptron_rows_right(const char* data, uint32_t seed, long long epochs) {
+    Config cfg;
+    std::string error;
+    REQUIRE(config_parse(cfg, std::string(data) + "&hidden=0&lr=1&seed=" + std::to_string(seed), error));
+    Network net = make_net(cfg);
+    train_epochs(net, epochs);
+    const Evaluation e = network_evaluate(net);
+    CHECK(e.train_count == 4);
+    CHECK(e.test_count == 0);
+    return e.train_right;
+}
+
+}   // namespace
+
+TEST_CASE("trainer: the perceptron (hidden=0) learns AND, OR, NAND, NOR but never XOR") {
+    for (uint32_t seed = 0; seed < 20; ++seed) {
+        INFO("seed ", seed);
+        for (const char* data : {"data=and", "data=or", "data=nand", "data=nor"}) {
+            INFO(data);
+            CHECK(perceptron_rows_right(data, seed, 2000) == 4);
+        }
+        // A straight line cannot put 01 and 10 on one side and 00 and 11 on the other.
+        CHECK(perceptron_rows_right("data=xor", seed, 2000) <= 3);
+        CHECK(perceptron_rows_right("data=xnor", seed, 2000) <= 3);
+    }
+}
+
+namespace {
+
+struct CloudResult {
+    double mean = 0.0, worst = 1.0;
+};
+
+// Test accuracy over seeds 0-19 after `epochs` for the settings in `query`.
+CloudResult cloud_accuracy(const std::string& query, long long epochs) {
+    CloudResult r;
+    for (uint32_t seed = 0; seed < 20; ++seed) {
+        Config cfg;
+        std::string error;
+        REQUIRE(config_parse(cfg, query + "&seed=" + std::to_string(seed), error));
+        Network net = make_net(cfg);
+        train_epochs(net, epochs);
+        const Evaluation e = network_evaluate(net);
+        const double accuracy = net.diverged ? 0.0 : double(e.test_right) / e.test_count;
+        r.mean += accuracy / 20;
+        r.worst = std::min(r.worst, accuracy);
+    }
+    return r;
+}
+
+}   // namespace
+
+// The README's convergence table: 200 points, noise 0, half of them for training, the point
+// clouds' defaults (tanh, cross-entropy, lr 0.03, batches of 10), a 2-8-8-1 net, 300 epochs.
+TEST_CASE("trainer: point clouds reach their stated test accuracy over seeds 0..19") {
+    const std::string net = "&hidden=8,8&act=tanh&loss=bce&lr=0.03&batch=10&points=200&noise=0&train=50";
+    struct Row {
+        const char* data;
+        double mean_at_least, worst_at_least;
+    } rows[] = {{"xor-cloud", 0.95, 0.90}, {"circle", 0.95, 0.90}, {"gauss", 0.97, 0.95}, {"spiral", 0.70, 0.60}};
+    std::printf("Point clouds, 2-8-8-1 tanh bce lr 0.03 batch 10, 200 points, 300 epochs, test accuracy over seeds 0..19:\n");
+    for (const Row& row : rows) {
+        const CloudResult r = cloud_accuracy(std::string("data=") + row.data + net, 300);
+        std::printf("  %-9s mean %.3f  worst %.3f\n", row.data, r.mean, r.worst);
+        INFO(row.data);
+        CHECK(r.mean >= row.mean_at_least);
+        CHECK(r.worst >= row.worst_at_least);
+    }
 }
 
 namespace {
