@@ -194,6 +194,7 @@ set(BPL_TEST_FILES
   ${CMAKE_SOURCE_DIR}/tests/test_network.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_number_text.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_optimizer.cpp
+  ${CMAKE_SOURCE_DIR}/tests/test_penalty.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_pinned_weights.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_reference.cpp
   ${CMAKE_SOURCE_DIR}/tests/test_rng.cpp

@@ -51,7 +51,7 @@ void arrange_in_data_order(Network& net) {
     net.y = net.data.y;
     net.row_point.resize(size_t(net.data.samples));
     for (int r = 0; r < net.data.samples; ++r) net.row_point[size_t(r)] = r;
-    net.arranged_epoch = 0;
+    net.arranged_epoch = -1;   // no epoch's order: a shuffling net arranges even epoch 0
 }
 
 bool shuffles_batches(const Network& net) { return net.data.cloud && net.config.batch != BatchMode::full; }

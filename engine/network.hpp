@@ -30,7 +30,7 @@ struct Network {
     Dataset data;
     std::vector<double> x, y;
     std::vector<int> row_point;
-    long long arranged_epoch = 0;   // the epoch whose batch order x and y hold
+    long long arranged_epoch = -1;   // the epoch whose batch order x and y hold (-1: data order)
     int num_layers = 0;   // L = hidden layers + 1
     LayerShape layers[kMaxLayers];
     size_t param_count = 0;

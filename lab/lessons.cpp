@@ -7,12 +7,14 @@
 #include "number_text.hpp"
 
 const Lesson kLessons[] = {
-    {"hidden-layer", "Why XOR needs a hidden layer", "hidden=1&lr=1&seed=10", 100, false,
-     "With one hidden unit the network can only draw one straight line through the input square, "
-     "and no single line separates XOR's corners. Here one unit stalls from about epoch 3,000 with 3 of 4 "
-     "rows right and the loss stuck near 0.167 (still so after 200,000 epochs).",
-     "Set layer 1 to 2 units (same seed 10): all 4 rows are right by epoch 170 and the loss is "
-     "below 0.01 by epoch 400."},
+    {"hidden-layer", "Why XOR needs a hidden layer", "data=and&hidden=0&lr=1&seed=10", 20, false,
+     "No hidden layer: the output unit alone, ŷ = σ(w₁x₁ + w₂x₂ + b), splits the input square along one "
+     "straight line (watch the map). AND needs just that: only 11 is 1, and a line cuts that corner off. "
+     "All 4 rows are right by epoch 4 and the loss is below 0.01 by epoch 300.",
+     "Now set Data to XOR (same seed): no line puts 01 and 10 on one side and 00 and 11 on the other. "
+     "The unit settles on ŷ = 0.5 for every row: loss 0.25, 2 of 4 right, still so after 200,000 epochs "
+     "(one hidden unit is no better: 3 of 4, loss 0.167). Then add a hidden layer of 2 units: two lines, "
+     "combined, get all 4 rows right by epoch 170 and the loss below 0.01 by epoch 400."},
     {"lr-too-small", "Learning rate too small: crawling", "hidden=2&lr=0.01&seed=10", 50, false,
      "Each update moves every weight by η·∂L/∂w. With η = 0.01 the steps are tiny: this net needs "
      "15,990 epochs before all 4 rows are right and 38,990 before the loss drops below 0.01.",

@@ -2,6 +2,7 @@
 // labels and balance, determinism per seed, pinned bytes (the same pins hold natively and in
 // WASM, which is the cross-platform claim) and the per-epoch shuffles.
 #include <doctest/doctest.h>
+#include "check_helpers.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -113,12 +114,12 @@ TEST_CASE("dataset: truth tables are their target bits, XOR is the reference's")
         CHECK_FALSE(data.cloud);
         REQUIRE(data.x.size() == 8);
         REQUIRE(data.y.size() == 4);
-        CHECK(std::memcmp(data.x.data(), kXorInputs, sizeof kXorInputs) == 0);
+        CHECK(std::memcmp(data.x.data(), bpl_test::kXorX, sizeof bpl_test::kXorX) == 0);
         unsigned targets = data_table_targets(spec);
         for (int r = 0; r < 4; ++r) CHECK(data.y[r] == double((targets >> r) & 1u));
     }
     dataset_make(data, DataSpec{}, 0);
-    CHECK(std::memcmp(data.y.data(), kXorTargets, sizeof kXorTargets) == 0);
+    CHECK(std::memcmp(data.y.data(), bpl_test::kXorY, sizeof bpl_test::kXorY) == 0);
 }
 
 TEST_CASE("dataset: clouds' shapes, ranges and balance") {

@@ -54,10 +54,22 @@ test('lessons are listed, chosen by set(), and an unknown id lists the valid one
   assert.deepEqual(errors, []);
 });
 
-test('hidden-layer: 1 hidden unit stays at 3 of 4; 2 units (same seed) solve XOR', async () => {
-  const { page, errors } = await openLesson('hidden-layer', 4000);
+test('hidden-layer: no hidden layer learns AND, fails XOR at 0.5 everywhere; 2 hidden units solve it', async () => {
+  const { page, errors } = await openLesson('hidden-layer', 300);
+  const and = await fromStart(page, 4);
+  assert.equal(and.params.data, 'and');
+  assert.equal(and.params.hidden, '0');
+  assert.equal(and.rowsRight, 4, `AND by epoch 4: ${and.predictions}`);
+  const and300 = await step(page, 296);
+  assert.ok(and300.loss < 0.01, `AND loss below 0.01 by epoch 300: ${and300.loss}`);
+  await set(page, { data: 'xor' });
+  let xor = await fromStart(page, 200000);
+  assert.equal(xor.params.hidden, '0');
+  assert.equal(xor.rowsRight, 2, `XOR, no hidden layer: ${xor.predictions}`);
+  assert.ok(Math.abs(xor.loss - 0.25) < 1e-3, `loss 0.25: ${xor.loss}`);
+  for (const p of xor.predictions) assert.ok(Math.abs(p - 0.5) < 1e-3, `ŷ = 0.5 for every row: ${xor.predictions}`);
+  await set(page, { hidden: 1 });
   const one = await fromStart(page, 20000);
-  assert.equal(one.params.hidden, '1');
   assert.equal(correct(one), 3, `1 unit: predictions ${one.predictions}`);
   assert.ok(Math.abs(one.loss - 0.1667) < 0.001, `loss stuck near 0.167: ${one.loss}`);
   await set(page, { hidden: 2 });
