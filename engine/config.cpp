@@ -16,8 +16,7 @@ bool operator==(const Config& a, const Config& b) {
            a.adam_epsilon == b.adam_epsilon && a.init == b.init && a.seed == b.seed && a.batch == b.batch &&
            (a.batch != BatchMode::minibatch || a.batch_size == b.batch_size) && a.data.kind == b.data.kind &&
            a.data.targets == b.data.targets && a.data.points == b.data.points && a.data.noise == b.data.noise &&
-           a.data.train == b.data.train && a.reg == b.reg &&
-           a.reg_rate == b.reg_rate;
+           a.data.train == b.data.train && a.reg == b.reg && a.reg_rate == b.reg_rate;
 }
 
 namespace {
@@ -386,7 +385,8 @@ bool config_validate(const Config& cfg, std::string& error) {
         return false;
     }
     if (cfg.batch == BatchMode::minibatch && (cfg.batch_size < 2 || cfg.batch_size > kMaxSamples)) {
-        error = "batch=" + std::to_string(cfg.batch_size) + ": expected a batch size 1 to " + std::to_string(kMaxSamples);
+        error = "batch=" + std::to_string(cfg.batch_size) + ": expected a batch size 1 to " +
+                std::to_string(kMaxSamples);
         return false;
     }
     return true;

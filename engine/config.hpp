@@ -13,8 +13,8 @@
 namespace bpl {
 
 struct Config {
-    DataSpec data;          // data=, targets=, points=, noise=, train=
-    int hidden_layers = 1;   // 0: no hidden layer (a single 2→1 unit, the perceptron)
+    DataSpec data;                                        // data=, targets=, points=, noise=, train=
+    int hidden_layers = 1;                                // 0: no hidden layer (a single 2→1 unit, the perceptron)
     int hidden_units[kMaxHiddenLayers] = {4, 4, 4, 4};    // only the first hidden_layers count
     Activation activation = Activation::sigmoid;          // hidden layers
     Activation output_activation = Activation::sigmoid;   // sigmoid or linear

@@ -9,13 +9,24 @@
 
 namespace bpl {
 
-enum class DataKind { xor_table, and_table, or_table, nand_table, nor_table, xnor_table, custom_table,
-                      xor_cloud, circle, gauss, spiral };
+enum class DataKind {
+    xor_table,
+    and_table,
+    or_table,
+    nand_table,
+    nor_table,
+    xnor_table,
+    custom_table,
+    xor_cloud,
+    circle,
+    gauss,
+    spiral
+};
 constexpr int kDataKindCount = 11;
 
 constexpr int kTableRows = 4;
 constexpr int kMinPoints = 50, kMaxPoints = 1000, kDefaultPoints = 200;
-constexpr int kMaxNoise = 50;                                            // percent of the data's radius
+constexpr int kMaxNoise = 50;   // percent of the data's radius
 constexpr int kMinTrainPercent = 10, kMaxTrainPercent = 90, kDefaultTrainPercent = 50;
 constexpr int kMaxSamples = kMaxPoints;
 
@@ -36,7 +47,7 @@ struct DataSpec {
     DataKind kind = DataKind::xor_table;
     unsigned targets = 0b0110;   // custom_table: bit r = target of row r
     int points = kDefaultPoints;
-    int noise = 0;               // Gaussian jitter, standard deviation noise% of the data's radius (1)
+    int noise = 0;   // Gaussian jitter, standard deviation noise% of the data's radius (1)
     int train = kDefaultTrainPercent;
 };
 bool operator==(const DataSpec& a, const DataSpec& b);

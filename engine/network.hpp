@@ -31,16 +31,16 @@ struct Network {
     std::vector<double> x, y;
     std::vector<int> row_point;
     long long arranged_epoch = -1;   // the epoch whose batch order x and y hold (-1: data order)
-    int num_layers = 0;   // L = hidden layers + 1
+    int num_layers = 0;              // L = hidden layers + 1
     LayerShape layers[kMaxLayers];
     size_t param_count = 0;
 
-    std::vector<double> params;          // every W then b, layer by layer (see LayerShape)
-    std::vector<double> grads;           // dW, db: same layout as params
-    std::vector<double> last_step;       // Δ of the last update (params_after − params_before)
-    std::vector<double> opt_m, opt_v;    // optimizer state (momentum velocity / Adam moments)
-    std::vector<double> z, a, delta;     // N x units per layer, kept for the backward pass
-    std::vector<double> sample_loss;     // N: l_i from the latest forward of each row
+    std::vector<double> params;         // every W then b, layer by layer (see LayerShape)
+    std::vector<double> grads;          // dW, db: same layout as params
+    std::vector<double> last_step;      // Δ of the last update (params_after − params_before)
+    std::vector<double> opt_m, opt_v;   // optimizer state (momentum velocity / Adam moments)
+    std::vector<double> z, a, delta;    // N x units per layer, kept for the backward pass
+    std::vector<double> sample_loss;    // N: l_i from the latest forward of each row
     long long adam_t = 0;
 
     // Training position. An epoch is a run of batches over the training rows (one full batch,
@@ -68,8 +68,8 @@ void network_clear_training(Network& net);
 // starts from zeroed optimizer state; a new batch mode restarts the epoch in progress.
 bool network_set_training(Network& net, const Config& cfg, std::string& error);
 
-inline int network_samples(const Network& n) { return n.data.samples; }   // N
-inline int network_train_rows(const Network& n) { return n.data.train; }  // rows [0, train)
+inline int network_samples(const Network& n) { return n.data.samples; }    // N
+inline int network_train_rows(const Network& n) { return n.data.train; }   // rows [0, train)
 inline const double* network_targets(const Network& n) { return n.y.data(); }
 // Puts the training rows in the order of epoch net.epoch (shuffled mini-batches on a point
 // cloud; otherwise they stay in data order and this does nothing). The trainer calls it at

@@ -5,9 +5,9 @@
 
 namespace bpl {
 
-constexpr int kInputs = 2;    // I
-constexpr int kOutputs = 1;   // O
-constexpr int kRowBlock = 4;  // rows the fast dense kernels take at once (a whole truth table)
+constexpr int kInputs = 2;     // I
+constexpr int kOutputs = 1;    // O
+constexpr int kRowBlock = 4;   // rows the fast dense kernels take at once (a whole truth table)
 
 inline constexpr const char* kRowNames[4] = {"00", "01", "10", "11"};   // x₁x₂ of each truth-table row
 

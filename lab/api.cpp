@@ -62,7 +62,8 @@ std::string api_state_json(const AppState& app) {
     auto accuracy = [&](int right, int count) { return count && live ? json_number(double(right) / count) : "null"; };
     auto loss_or_null = [&](double loss, int count) { return count && live ? json_number(loss) : "null"; };
     const std::string data = "{\"samples\":" + std::to_string(app.net.data.samples) +
-                             ",\"train\":" + std::to_string(e.train_count) + ",\"test\":" + std::to_string(e.test_count) +
+                             ",\"train\":" + std::to_string(e.train_count) +
+                             ",\"test\":" + std::to_string(e.test_count) +
                              ",\"cloud\":" + json_bool(app.net.data.cloud) + "}";
     std::string notices = "[";
     for (size_t i = 0; i < app.notices.size(); ++i) notices += (i ? "," : "") + json_string(app.notices[i].text);

@@ -39,10 +39,10 @@ struct AppState {
     // ---- the run's record, kept in step with training by lab/session.cpp -----------
     std::vector<float> loss_history;        // one point per epoch (thinned when long, see loss panel)
     std::vector<float> test_loss_history;   // point clouds: the test loss at the same epochs (else empty)
-    long long loss_history_stride = 1;   // epochs between stored points
-    History history;                     // rewind snapshots (lab/history.hpp)
-    GradHistory grad_norms;              // ‖∂L/∂W‖ per layer over the run
-    PrintLog print_log;                  // the reference program's printed losses
+    long long loss_history_stride = 1;      // epochs between stored points
+    History history;                        // rewind snapshots (lab/history.hpp)
+    GradHistory grad_norms;                 // ‖∂L/∂W‖ per layer over the run
+    PrintLog print_log;                     // the reference program's printed losses
 
     // ---- view ----------------------------------------------------------------------
     int selected_row = 0;         // the data point followed: a truth-table row 0..3 (00/01/10/11) or a

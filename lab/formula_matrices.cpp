@@ -33,15 +33,24 @@ struct MatrixAdder {
             if (row >= first + shown) first = row - shown + 1;   // keep the followed row in view
             more = batch_rows - shown;
         }
-        MatrixView m{title, base + size_t(first) * cols, prev ? prev + size_t(first) * cols : nullptr,
-                     shown, cols, true, -2, col_layer, row - first, hl_col};
+        MatrixView m{title,
+                     base + size_t(first) * cols,
+                     prev ? prev + size_t(first) * cols : nullptr,
+                     shown,
+                     cols,
+                     true,
+                     -2,
+                     col_layer,
+                     row - first,
+                     hl_col};
         m.row0 = first;
         m.more_rows = more;
         return m;
     }
     void units(const std::string& title, const std::vector<double>& store, const std::vector<double>& prev, int l) {
         const bpl::LayerShape& s = app.net.layers[l];
-        v.matrices.push_back(sample_matrix(title, store.data() + s.unit, prev_of(prev, store, s.unit), s.fan_out, l, unit));
+        v.matrices.push_back(
+            sample_matrix(title, store.data() + s.unit, prev_of(prev, store, s.unit), s.fan_out, l, unit));
     }
     void weights(const std::string& title, const std::vector<double>& store, const std::vector<double>* prev, int l,
                  int hl_row) {

@@ -127,8 +127,8 @@ void loss_lines(Builder& b, const PhaseView& pv, int r) {
                                                             : "L = mean ℓ over the batch's " + n + " rows";
     const bool penalty = net.config.reg != bpl::Regularization::none;
     b.line(penalty ? sym + " + penalty" : sym,
-           nums + ") / " + n + (penalty ? " + " + b.add("penalty", bpl::network_penalty(net), "penalty") : "") +
-               " = " + b.result("L", net.running_loss, "runningLoss"));
+           nums + ") / " + n + (penalty ? " + " + b.add("penalty", bpl::network_penalty(net), "penalty") : "") + " = " +
+               b.result("L", net.running_loss, "runningLoss"));
 }
 
 void output_delta_lines(Builder& b, const PhaseView& pv, int r) {
@@ -277,8 +277,8 @@ std::string formula_row_subject(const bpl::Network& net, int r) {
     if (!net.data.cloud)
         return "Row " + std::string(kRowNames[r]) + " (x = " + kRowNames[r][0] + " " + kRowNames[r][1] + ", y = " + y +
                ")";
-    return "Point " + std::to_string(net.row_point[size_t(r)]) + " (x = " + two_places(net.x[2 * size_t(r)]) +
-           ", " + two_places(net.x[2 * size_t(r) + 1]) + "; y = " + y + ")";
+    return "Point " + std::to_string(net.row_point[size_t(r)]) + " (x = " + two_places(net.x[2 * size_t(r)]) + ", " +
+           two_places(net.x[2 * size_t(r) + 1]) + "; y = " + y + ")";
 }
 
 // ---- the view ------------------------------------------------------------------------------------

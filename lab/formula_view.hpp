@@ -25,10 +25,10 @@ struct MatrixView {
     const double* prev = nullptr;   // same shape before the last phase (cells that changed flash)
     int rows = 0, cols = 0;
     bool sample_rows = false;             // rows are samples: truth-table rows 00 01 10 11, or a batch's points
-    int row0 = 0;                         // sample rows: the x/y row of the first row shown
-    int more_rows = 0;                    // sample rows of the batch not shown (a long mini-batch)
     int row_layer = -2, col_layer = -2;   // unit-name source for row/column labels (-1 inputs, -2 none)
     int hl_row = -1, hl_col = -1;         // highlighted row / column
+    int row0 = 0;                         // sample rows: the x/y row of the first row shown
+    int more_rows = 0;                    // sample rows of the batch not shown (a long mini-batch)
 };
 
 struct FormulaView {

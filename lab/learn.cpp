@@ -69,7 +69,8 @@ std::string learn_faithful_reasons(const AppState& app) {
     std::string why;
     auto add = [&](const std::string& r) { why += (why.empty() ? "" : "; ") + r; };
     if (c.hidden_layers != 1)
-        add(c.hidden_layers == 0 ? "no hidden layer (it has 1)" : std::to_string(c.hidden_layers) + " hidden layers (it has 1)");
+        add(c.hidden_layers == 0 ? "no hidden layer (it has 1)"
+                                 : std::to_string(c.hidden_layers) + " hidden layers (it has 1)");
     if (c.activation != bpl::Activation::sigmoid)
         add(std::string("hidden activation ") + bpl::activation_info(c.activation).label + " (it uses sigmoid)");
     if (c.output_activation != bpl::Activation::sigmoid) add("linear output (it uses sigmoid)");

@@ -398,7 +398,8 @@ std::string link_query(const AppState& app, bool for_embed) {
         std::string text = for_embed && row.id == bpl::SettingId::embed ? "1" : param_text(app, row);
         // A point cloud's own defaults are what reading the link back would apply.
         const char* fallback = app.net.data.cloud && row.cloud_default_text ? row.cloud_default_text : row.default_text;
-        if (row.link == bpl::LinkRule::always || embed_key || (row.link == bpl::LinkRule::when_changed && text != fallback))
+        if (row.link == bpl::LinkRule::always || embed_key ||
+            (row.link == bpl::LinkRule::when_changed && text != fallback))
             add(row, text);
     }
     return q;

@@ -57,8 +57,8 @@ TEST_CASE("gradcheck: backprop agrees with central differences") {
     }
     SUBCASE("2-6-4-1 tanh on a circle, bce, L2 penalty, over the training set") {
         std::string error;
-        REQUIRE(bpl::config_parse(cfg, "data=circle&points=80&hidden=6,4&act=tanh&loss=bce&reg=l2&reg_rate=0.05&lr=0.03",
-                                  error));
+        REQUIRE(bpl::config_parse(
+            cfg, "data=circle&points=80&hidden=6,4&act=tanh&loss=bce&reg=l2&reg_rate=0.05&lr=0.03", error));
         check_net(cfg, 1e-5);
     }
     SUBCASE("2-4-1 tanh on a spiral, L1 penalty (weights near 0 skipped)") {
@@ -78,7 +78,8 @@ TEST_CASE("gradcheck: backprop agrees with central differences") {
 TEST_CASE("gradcheck: a mini-batch's gradient, and the penalty's, against central differences") {
     Config cfg;
     std::string error;
-    REQUIRE(bpl::config_parse(cfg, "data=gauss&points=100&hidden=5&act=tanh&loss=bce&batch=10&reg=l2&reg_rate=0.01", error));
+    REQUIRE(bpl::config_parse(cfg, "data=gauss&points=100&hidden=5&act=tanh&loss=bce&batch=10&reg=l2&reg_rate=0.01",
+                              error));
     Network net = make_net(cfg);
     train_epochs(net, 3);
     for (int row0 : {0, 10, 40}) {

@@ -98,7 +98,8 @@ TEST_CASE("every epoch of the window restores bit for bit, across live settings 
 TEST_CASE("a point cloud's shuffled mini-batches replay exactly on rewind") {
     History h;
     std::map<long long, Truth> truth;
-    Network net = start(h, truth, Optimizer::momentum, "data=circle&points=80&batch=9&act=tanh&loss=bce&lr=0.03&reg=l2");
+    Network net = start(h, truth, Optimizer::momentum,
+                        "data=circle&points=80&batch=9&act=tanh&loss=bce&lr=0.03&reg=l2");
     train_recorded(net, h, 300, truth);
     for (long long e : {0LL, 1LL, 77LL, 128LL, 129LL, 255LL, 299LL}) check_restores(h, net, e, truth[e]);
     // After a rewind, training on meets the same batches as the first time.

@@ -12,6 +12,7 @@
 #include <vector>
 #include "api.hpp"
 #include "check_helpers.hpp"
+#include "formula_view.hpp"
 #include "history.hpp"
 #include "insight.hpp"
 #include "lab_helpers.hpp"
@@ -395,7 +396,8 @@ TEST_CASE("state(): the fields the page and its tests read, with the session's v
     for (int r = 0; r < bpl_test::kXorRows; ++r)
         CHECK(predictions.items[size_t(r)].number == bpl::network_output(lab.app.net)[r]);
     int right = 0;
-    for (int r = 0; r < bpl_test::kXorRows; ++r) right += (predictions.items[size_t(r)].number > 0.5) == (r == 1 || r == 2);
+    for (int r = 0; r < bpl_test::kXorRows; ++r)
+        right += (predictions.items[size_t(r)].number > 0.5) == (r == 1 || r == 2);
     CHECK(member(s, "rowsRight").number == right);
     const Json& notices = member(s, "notices");
     REQUIRE(notices.items.size() == 1);
@@ -420,4 +422,65 @@ TEST_CASE("state(): the fields the page and its tests read, with the session's v
     CHECK(member(d, "diverged").boolean);
     CHECK(member(d, "loss").is(Json::Kind::null));
     CHECK(member(d, "rowsRight").number == 0);   // no finite output is right
+}
+
+TEST_CASE("state() on a point cloud: train and test loss and accuracy, the data's counts, no row outputs") {
+    Lab lab(config_of("data=circle&points=120&train=75&act=tanh&loss=bce&lr=0.03&batch=10&hidden=8,8"));
+    session_step(lab.app, 200);
+    Json s = json_of(api_state_json(lab.app));
+    const bpl::Evaluation e = bpl::network_evaluate(lab.app.net);
+    CHECK(e.train_count == 90);
+    CHECK(e.test_count == 30);
+    CHECK(member(s, "trainLoss").number == e.train_loss);
+    CHECK(member(s, "testLoss").number == e.test_loss);
+    CHECK(member(s, "trainAccuracy").number == double(e.train_right) / 90);
+    CHECK(member(s, "testAccuracy").number == double(e.test_right) / 30);
+    CHECK(member(s, "testAccuracy").number > 0.9);   // 200 epochs learn the circle
+    CHECK(member(s, "rowsRight").number == e.train_right);
+    const Json& data = member(s, "data");
+    CHECK(member(data, "samples").number == 120);
+    CHECK(member(data, "train").number == 90);
+    CHECK(member(data, "test").number == 30);
+    CHECK(member(data, "cloud").boolean);
+    CHECK(member(s, "predictions").items.empty());
+    // The loss curve: one train and one test point per recorded epoch, the test loss as evaluated.
+    REQUIRE(lab.app.test_loss_history.size() == lab.app.loss_history.size());
+    CHECK(lab.app.loss_history.back() == float(e.train_loss));
+    CHECK(lab.app.test_loss_history.back() == float(e.test_loss));
+
+    Lab table;   // a truth table has no test set: its test values are null
+    s = json_of(api_state_json(table.app));
+    CHECK(member(s, "testLoss").is(Json::Kind::null));
+    CHECK(member(s, "testAccuracy").is(Json::Kind::null));
+    CHECK(member(s, "trainAccuracy").is(Json::Kind::number));
+    CHECK(table.app.test_loss_history.empty());
+}
+
+TEST_CASE("step-through on a mini-batch: the batch's first rows, a count of the rest, the followed point") {
+    Lab lab(config_of("data=gauss&points=100&batch=20&act=tanh&loss=bce&lr=0.03"));
+    learn_set_active(lab.app, true);
+    for (int i = 0; i < 2; ++i) api_step_phase(lab.app, 1);   // forward of layer 0 and 1 of batch 0
+    const PhaseView pv = learn_phase_view(lab.app.net);
+    CHECK(pv.rows == 20);
+    const FormulaView v = formula_view(lab.app);
+    REQUIRE_FALSE(v.matrices.empty());
+    bool any = false;
+    for (const MatrixView& m : v.matrices) {
+        if (!m.sample_rows) continue;
+        any = true;
+        CHECK(m.rows == 8);
+        CHECK(m.more_rows == 12);
+        CHECK(m.row0 >= 0);
+        CHECK(m.row0 + 8 <= 20);                                                 // a window of the batch
+        CHECK(m.row0 + m.hl_row == bpl::network_row_of_point(lab.app.net, 0));   // point 0 is followed
+    }
+    CHECK(any);
+    CHECK(v.subject.rfind("Point ", 0) == 0);
+    // Follow a point of this batch: the formulas name it and its matrix row is highlighted.
+    const int row = 13, point = lab.app.net.row_point[size_t(row)];
+    REQUIRE(apply_param(lab.app, "point", std::to_string(point)));
+    const FormulaView followed = formula_view(lab.app);
+    CHECK(followed.subject.rfind("Point " + std::to_string(point) + " ", 0) == 0);
+    for (const MatrixView& m : followed.matrices)
+        if (m.sample_rows) CHECK(m.row0 + m.hl_row == row);
 }

@@ -179,7 +179,7 @@ TEST_CASE("trainer: mini-batches on a point cloud cover the training rows, reshu
         std::vector<int> order(net.row_point.begin(), net.row_point.begin() + 70);
         std::vector<int> sorted = order;
         std::sort(sorted.begin(), sorted.end());
-        for (int i = 0; i < 70; ++i) CHECK(sorted[size_t(i)] == i);   // each training point once
+        for (int i = 0; i < 70; ++i) CHECK(sorted[size_t(i)] == i);            // each training point once
         for (int r = 70; r < 100; ++r) CHECK(net.row_point[size_t(r)] == r);   // test rows stay put
         for (int r = 0; r < 100; ++r) {   // x and y are the data rows row_point names
             const int p = net.row_point[size_t(r)];
@@ -339,7 +339,8 @@ TEST_CASE("trainer: point clouds reach their stated test accuracy over seeds 0..
         const char* data;
         double mean_at_least, worst_at_least;
     } rows[] = {{"xor-cloud", 0.95, 0.90}, {"circle", 0.95, 0.90}, {"gauss", 0.97, 0.95}, {"spiral", 0.70, 0.60}};
-    std::printf("Point clouds, 2-8-8-1 tanh bce lr 0.03 batch 10, 200 points, 300 epochs, test accuracy over seeds 0..19:\n");
+    std::printf(
+        "Point clouds, 2-8-8-1 tanh bce lr 0.03 batch 10, 200 points, 300 epochs, test accuracy over seeds 0..19:\n");
     for (const Row& row : rows) {
         const CloudResult r = cloud_accuracy(std::string("data=") + row.data + net, 300);
         std::printf("  %-9s mean %.3f  worst %.3f\n", row.data, r.mean, r.worst);
