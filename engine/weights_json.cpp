@@ -151,8 +151,8 @@ bool weights_from_json(std::string_view text, WeightsFile& out, std::string& err
     int extra_layers = 0;
     if (!read_document(text, raw, extra_layers, error)) return false;
     int count = static_cast<int>(raw.size()) + extra_layers;
-    if (count < 2 || count > kMaxLayers) {
-        error = "layers: expected 2 to 5 layers (1 to 4 hidden layers, then the output layer), got " +
+    if (count < 1 || count > kMaxLayers) {
+        error = "layers: expected 1 to 5 layers (0 to 4 hidden layers, then the output layer), got " +
                 std::to_string(count);
         return false;
     }
@@ -204,7 +204,7 @@ WeightsFile weights_of(const Network& net) {
 
 void config_set_shape_from(Config& cfg, const WeightsFile& w) {
     int hidden = static_cast<int>(w.layers.size()) - 1;
-    if (hidden < 1 || hidden > kMaxHiddenLayers) return;   // not a checked file: leave cfg alone
+    if (hidden < 0 || hidden > kMaxHiddenLayers) return;   // not a checked file: leave cfg alone
     cfg.hidden_layers = hidden;
     for (int l = 0; l < hidden; ++l) cfg.hidden_units[l] = w.layers[l].fan_out;
 }

@@ -70,8 +70,8 @@ TEST_CASE("malformed or wrongly shaped weights are rejected with the place named
         {"", "weights JSON: expected an object"},
         {"[]", "weights JSON: expected an object"},
         {"{}", "weights JSON: missing \"layers\""},
-        {"{\"layers\": []}", "layers: expected 2 to 5 layers (1 to 4 hidden layers, then the output layer), got 0"},
-        {"{\"layers\": [" + hidden4 + "]}", "got 1"},
+        {"{\"layers\": []}", "layers: expected 1 to 5 layers (0 to 4 hidden layers, then the output layer), got 0"},
+        {"{\"layers\": [" + hidden4 + "]}", "layers[0].W: expected 1 column (the single output), got 4"},
         {"{\"layers\": {}}", "layers: expected an array"},
         {"{\"layers\": [" + hidden4 + ", {\"W\": [[1], [1], [1]], \"b\": [0]}]}",
          "layers[1].W: expected 4 rows, got 3 (one per unit of layers[0])"},
@@ -128,7 +128,7 @@ TEST_CASE("five and six layers: the hidden-layer limit") {
         bpl::WeightsFile file;
         std::string error;
         bool ok = bpl::weights_from_json("{\"layers\": [" + layers + "]}", file, error);
-        CHECK(ok == (count >= 2 && count <= 5));
+        CHECK(ok == (count <= 5));   // 1 layer: the output unit alone (hidden=0)
     }
 }
 
@@ -164,7 +164,7 @@ TEST_CASE("layers and rows past the limits are counted, not stored (no memory bl
     bpl::WeightsFile file;
     std::string error;
     CHECK_FALSE(bpl::weights_from_json(many, file, error));
-    CHECK(error == "layers: expected 2 to 5 layers (1 to 4 hidden layers, then the output layer), got 100000");
+    CHECK(error == "layers: expected 1 to 5 layers (0 to 4 hidden layers, then the output layer), got 100000");
 
     std::string rows;
     for (int r = 0; r < 5000; ++r) rows += std::string(r ? ", " : "") + "[1, 2]";
@@ -178,4 +178,24 @@ TEST_CASE("layers and rows past the limits are counted, not stored (no memory bl
                                " {\"W\": [[NaN]], \"b\": [0]}]}",
                                file, error));
     CHECK(error.find("layers: NaN and Infinity are not allowed") == 0);   // a 6th layer is still parsed as JSON
+}
+
+TEST_CASE("a perceptron's weights (no hidden layer) round-trip and set the shape hidden=0") {
+    bpl::Config cfg;
+    std::string error;
+    REQUIRE(bpl::config_parse(cfg, "data=and&hidden=0&seed=4", error));
+    bpl::Network net;
+    REQUIRE(bpl::network_init(net, cfg, error));
+    bpl::train_epochs(net, 30);
+    const std::string text = bpl::weights_to_json(net);
+    bpl::WeightsFile file;
+    REQUIRE(bpl::weights_from_json(text, file, error));
+    REQUIRE(file.layers.size() == 1);
+    bpl::Config shaped;   // 2-4-1 until the file says otherwise
+    bpl::config_set_shape_from(shaped, file);
+    CHECK(shaped.hidden_layers == 0);
+    bpl::Network back;
+    REQUIRE(bpl::network_init(back, shaped, error));
+    REQUIRE(bpl::weights_load(back, file, error));
+    CHECK(back.params == net.params);
 }
