@@ -129,9 +129,9 @@ async function hostileCase(frame, errors, door, c, act) {
 // ---- URL parameters (each case is one page load) -----------------------------------------------
 
 const URL_CASES = [
-  { name: 'hidden=1,1,1,1,1, hidden=-4, hidden=0; percent junk %, %ZZ, %00; invalid UTF-8',
-    q: 'hidden=1,1,1,1,1&hidden=-4&hidden=0&lr=%&seed=%ZZ&act=%00&%=1&opt=%FF%FE%E2&%E2%82=1',
-    mention: /^(?=[^]*hidden=1,1,1,1,1: 1 to 4 hidden layers)(?=[^]*hidden=-4)(?=[^]*hidden=0)(?=[^]*lr=%)(?=[^]*seed=%ZZ)(?=[^]*opt=)/ },
+  { name: 'hidden=1,1,1,1,1, hidden=-4, hidden=0,4; percent junk %, %ZZ, %00; invalid UTF-8',
+    q: 'hidden=1,1,1,1,1&hidden=-4&hidden=0,4&lr=%&seed=%ZZ&act=%00&%=1&opt=%FF%FE%E2&%E2%82=1',
+    mention: /^(?=[^]*hidden=1,1,1,1,1: 1 to 4 hidden layers)(?=[^]*hidden=-4)(?=[^]*hidden=0,4)(?=[^]*lr=%)(?=[^]*seed=%ZZ)(?=[^]*opt=)/ },
   { name: 'speed=1e308 (clamped), lr=NaN, lr=-0, lr=1e-400, momentum=Infinity, seed=-0',
     q: 'speed=1e308&lr=NaN&lr=-0&lr=1e-400&momentum=Infinity&seed=-0', allow: { speed: 10000 },
     mention: /^(?=[^]*speed=1e308: using 10000)(?=[^]*lr=NaN)(?=[^]*lr=-0)(?=[^]*lr=1e-400)(?=[^]*momentum=Infinity)/ },
