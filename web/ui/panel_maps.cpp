@@ -172,19 +172,25 @@ float cloud_point_radius(float side) { return std::clamp(side * 0.016f, 3.0f, 6.
 
 // Training points filled, test points hollow (a hole in the middle), both in their target's
 // colour inside a ring of the theme's marker ring, so they read over the map's colours; the
-// followed point ringed. Few segments per circle: 1,000 points stay cheap.
+// followed point ringed. Kept cheap for 1,000 points: ImGui's table-driven circles (automatic
+// segment count, no trigonometry), and anti-aliasing only on the outer edge, the one that
+// meets the map.
 void draw_cloud_points(ImDrawList* dl, const AppState& app, const MapFrame& f) {
     const bpl::Network& net = app.net;
     float radius = cloud_point_radius(f.side);
-    ImU32 ring = ui_color().point_ring;
+    const ImU32 ring = ui_color().point_ring, one = viz::diverging(1.0), zero = viz::diverging(-1.0);
+    const ImDrawListFlags flags = dl->Flags;
     dl->PushClipRect(f.origin, ImVec2(f.origin.x + f.side, f.origin.y + f.side), true);
     for (int p = 0; p < net.data.samples; ++p) {
         viz::DataPoint d = viz::data_point(net, p);
         ImVec2 c = f.screen(d.x0, d.x1);
-        dl->AddCircleFilled(c, radius + 1.0f, ring, 10);
-        dl->AddCircleFilled(c, radius, viz::diverging(d.target > 0.5 ? 1.0 : -1.0), 10);
-        if (!d.train) dl->AddCircleFilled(c, radius * 0.45f, ring, 8);
+        dl->Flags = flags;
+        dl->AddCircleFilled(c, radius + 1.0f, ring);
+        dl->Flags = flags & ~ImDrawListFlags_AntiAliasedFill;
+        dl->AddCircleFilled(c, radius, d.target > 0.5 ? one : zero);
+        if (!d.train) dl->AddCircleFilled(c, radius * 0.45f, ring);
     }
+    dl->Flags = flags;
     viz::DataPoint s = viz::data_point(net, viz::followed_point(app));
     ImVec2 c = f.screen(s.x0, s.x1);
     dl->AddCircle(c, radius + 4.5f, ring, 0, 3.5f);
