@@ -115,7 +115,9 @@ std::string settings_markdown() {
         for (const char* a : s.aliases)
             if (a) aliases += (aliases.empty() ? "" : ", ") + ("`" + std::string(a) + "`");
         if (!aliases.empty()) keys += " (" + aliases + ")";
-        out += "| " + keys + " | " + s.values_text + " | `" + s.default_text + "` | " + s.help + " |\n";
+        std::string by_default = "`" + std::string(s.default_text) + "`";
+        if (s.cloud_default_text) by_default += " (point clouds: `" + std::string(s.cloud_default_text) + "`)";
+        out += "| " + keys + " | " + s.values_text + " | " + by_default + " | " + s.help + " |\n";
     }
     return out;
 }

