@@ -1,5 +1,6 @@
-// xor-train: trains the XOR network from the command line and prints what the NumPy reference
-// program prints. All of the project's file I/O lives in this file (the engine takes strings).
+// xor-train: trains a network on XOR (or another truth table, or a point cloud) from the command
+// line and prints what the NumPy reference program prints, plus train/test loss and accuracy.
+// All of the project's file I/O lives in this file (the engine takes strings).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -116,12 +117,17 @@ bool build_network(CliOptions& opts, bpl::Network& net, std::string& error) {
     return bpl::network_init(net, opts.config, error) && bpl::weights_load(net, weights, error);
 }
 
-// Trains opts.epochs epochs, reporting the loss of epochs 0, P, 2P, … Returns the epoch at
-// which training diverged, or -1.
+// Trains opts.epochs epochs, reporting the loss of epochs 0, P, 2P, … with the evaluation of
+// the weights each starts from (which the text format of a truth table leaves out, so it is not
+// computed there). Returns the epoch at which training diverged, or -1.
 long long train(const CliOptions& opts, bpl::Network& net) {
+    const bool evaluate = opts.format != OutputFormat::text || net.data.cloud;
     for (long long epoch = 0; epoch < opts.epochs; ++epoch) {
+        const bool print = epoch % opts.print_every == 0;
+        bpl::Evaluation start;
+        if (print && evaluate) start = bpl::network_evaluate(net);
         bpl::train_epoch(net);
-        if (epoch % opts.print_every == 0) report_loss(opts, epoch, net.epoch_loss);
+        if (print) report_epoch(opts, epoch, net.epoch_loss, start);
         if (net.diverged) return epoch;
     }
     return -1;
@@ -137,11 +143,17 @@ int main(int argc, char** argv) {
         print_help("xor-train");
         return 0;
     }
+    std::string notice;
+    if (bpl::config_clamp_batch(opts.config, notice)) std::fprintf(stderr, "xor-train: %s\n", notice.c_str());
     bpl::Network net;
     if (!build_network(opts, net, error)) return fail(error);
+    if (opts.dump_data) {
+        report_data(opts, net);
+        return 0;
+    }
     if (!opts.save_path.empty() && !check_writable(opts.save_path, error)) return fail(error);
 
-    report_begin(opts);
+    report_begin(opts, net);
     long long diverged_at = train(opts, net);
     report_end(opts, net, diverged_at);
     std::fflush(stdout);
