@@ -168,7 +168,7 @@ void report_end(const CliOptions& opts, bpl::Network& net, long long diverged_at
                     std::printf("%s -> %s\n", inputs_text(net, p, " ").c_str(),
                                 bpl::format_shortest(out[bpl::network_row_of_point(net, p)]).c_str());
             }
-            std::printf("After %lld epochs, %s\n", net.epoch, evaluation_text(e).c_str());
+            std::printf("After %lld epoch%s, %s\n", net.epoch, net.epoch == 1 ? "" : "s", evaluation_text(e).c_str());
             break;
         case OutputFormat::csv: std::printf("%lld,,%s\n", net.epoch, evaluation_csv(e).c_str()); break;
         case OutputFormat::json: print_json_end(net, out, e, diverged_at); break;
