@@ -1,8 +1,11 @@
 // engine-bench: nanoseconds per training epoch for a few fixed networks, natively or as
-// WASM under node. Steady state: after a warm-up, many short timed runs (about 1 ms each, so
-// on a busy machine most fall between two preemptions); the median and the best run are
-// reported. "first 10k" = the first 10,000 epochs from a fresh init (median of kFirstRuns).
-// `--json` prints one JSON object instead of text.
+// WASM under node: the reference's 2-4-1 on XOR, a deeper net on XOR, and a 2-8-8-1 net on a
+// 200-point circle in mini-batches (an epoch = every batch of the 100 training points).
+// Steady state: after a warm-up, many short timed runs (about 1 ms each, so on a busy machine
+// most fall between two preemptions); the median and the best run are reported. "first 10k" =
+// the first 10,000 epochs from a fresh init (median of kFirstRuns). `--json` prints one JSON
+// object instead of text; each case carries its config (config_parse form), which
+// bench/numpy_bench.py and xor-train read back.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,6 +14,7 @@
 #include <string>
 #include <vector>
 #include "network.hpp"
+#include "settings.hpp"
 #include "trainer.hpp"
 
 using namespace bpl;
@@ -86,6 +90,31 @@ BenchResult run_case(const BenchCase& c, long long steady_epochs) {
     return r;
 }
 
+// Loss, batch and learning rate of the circle case when the settings table gives them no
+// point-cloud default (its cloud_default_text column); the table's defaults win when set.
+constexpr const char* kCircleFallback = "loss=bce&batch=10&lr=0.03";
+
+Config parsed(const char* text) {
+    Config cfg;
+    std::string error;
+    if (!config_parse(cfg, text, error)) {
+        std::fprintf(stderr, "engine-bench: %s\n", error.c_str());
+        std::exit(1);
+    }
+    return cfg;
+}
+
+// The page's recipe for a 200-point circle: the fallback, then every point-cloud default of
+// the settings table (lab/url_params.cpp applies the same ones when the data becomes a cloud).
+Config circle_config() {
+    Config cfg = parsed("data=circle&points=200&noise=0&train=50&seed=42&hidden=8,8&act=tanh");
+    std::string error;
+    config_parse(cfg, kCircleFallback, error);
+    for (const Setting& row : kSettings)
+        if (row.cloud_default_text) config_set(cfg, row.key, row.cloud_default_text, error);
+    return cfg;
+}
+
 std::vector<BenchCase> bench_cases() {
     Config small;   // the reference net: 2-4-1 sigmoid, mse, sgd, lr 0.1, seed 42
     Config deep;
@@ -93,7 +122,7 @@ std::vector<BenchCase> bench_cases() {
     deep.hidden_units[0] = 16;
     deep.hidden_units[1] = 16;
     deep.activation = Activation::tanh;
-    return {{"2-4-1 sigmoid", small, 2000}, {"2-16-16-1 tanh", deep, 200}};
+    return {{"2-4-1 sigmoid", small, 2000}, {"2-16-16-1 tanh", deep, 200}, {"circle 2-8-8-1", circle_config(), 25}};
 }
 
 }   // namespace
@@ -120,11 +149,11 @@ int main(int argc, char** argv) {
         if (json) {
             std::printf("%s\n  {\"name\": \"%s\", \"steady_ns_per_epoch\": %.1f, \"best_ns_per_epoch\": %.1f, "
                         "\"first_10k_ns_per_epoch\": %.1f, \"runs\": %d, \"epochs_per_run\": %lld, "
-                        "\"final_loss\": %.17g}",
+                        "\"final_loss\": %.17g, \"config\": \"%s\"}",
                         i ? "," : "", c.name, r.steady_ns, r.best_ns, r.first_10k_ns, r.runs, c.epochs_per_run,
-                        r.final_loss);
+                        r.final_loss, config_to_string(c.config).c_str());
         } else {
-            std::printf("%-16s steady %8.1f ns/epoch (best %8.1f; %d runs of %lld)   first 10k %8.1f ns/epoch   "
+            std::printf("%-16s steady %10.1f ns/epoch (best %10.1f; %d runs of %lld)   first 10k %10.1f ns/epoch   "
                         "(loss %.3g)\n",
                         c.name, r.steady_ns, r.best_ns, r.runs, c.epochs_per_run, r.first_10k_ns, r.final_loss);
         }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark: builds what it needs (build/native and build/web through the presets,
 # after scripts/setup.sh), then measures in one run, so that ratios hold on a busy machine:
-#   1. engine ns/epoch, 2-4-1 sigmoid and 2-16-16-1 tanh: natively, as WASM under Node, and the
-#      NumPy reference loop (bench/numpy_bench.py) from the same initial weights;
+#   1. engine ns/epoch, 2-4-1 sigmoid and 2-16-16-1 tanh on XOR and 2-8-8-1 tanh on a 200-point
+#      circle in mini-batches: natively, as WASM under Node, and the NumPy loop
+#      (bench/numpy_bench.py) from the same initial weights (and the same points);
 #   2. the page's per-frame cost and fps in headless Chromium (bench/page_bench.mjs);
 #   3. download size and time to first frame;  4. WASM heap size over a long run;
 #   5. CPU of the page as a guest (paused, out of view, three embeds) beside the bare browser
@@ -60,7 +61,14 @@ if want engine; then
     echo "== engine: NumPy $name" >&2
     "$PY" bench/numpy_bench.py --init "$OUT/init-$key.json" --activation "$act" --name "$name" \
       --engine-loss "$engine_loss" --json >"$OUT/numpy-$key.json"
-  done
+  done  # The circle: engine-bench's config of the case; numpy_bench.py has xor-train write its points
+  # and initial weights. NumPy's epochs are slow (about 1 ms): one first-10k run, short steady runs.
+  circle_config=$("$PY" -c 'import json, sys
+print(next(c["config"] for c in json.load(open(sys.argv[1]))["cases"] if c["name"].startswith("circle")))' \
+                  "$OUT/engine-native.json")
+  echo "== engine: NumPy circle 2-8-8-1 ($circle_config)" >&2
+  "$PY" bench/numpy_bench.py --config "$circle_config" --xor-train build/native/xor-train --name "circle 2-8-8-1" \
+    --first 10000 --first-runs 1 --epochs 1000 --runs 5 --warmup 200 --json >"$OUT/numpy-circle.json"
 fi
 
 if want_page; then
