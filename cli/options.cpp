@@ -18,18 +18,19 @@ struct OwnFlag {
     FlagKind kind;
 };
 
+// clang-format off
 constexpr OwnFlag kOwnFlags[] = {
-    {"epochs", FlagKind::epochs}, {"print-every", FlagKind::print_every},
-    {"format", FlagKind::format}, {"init", FlagKind::init},
-    {"save", FlagKind::save},     {"dump-data", FlagKind::dump_data},
+    {"epochs", FlagKind::epochs}, {"print-every", FlagKind::print_every}, {"format", FlagKind::format},
+    {"init", FlagKind::init},     {"save", FlagKind::save},               {"dump-data", FlagKind::dump_data},
     {"help", FlagKind::help},
 };
+// clang-format on
 
 struct Flag {
     FlagKind kind = FlagKind::help;
     std::string name;                        // without the leading "--"
     const bpl::Setting* setting = nullptr;   // FlagKind::setting: the row it sets
-    std::string key;                         // its config_set key: name with '_' for '-' (a key or an alias)
+    std::string key;   // its config_set key: the name with '_' for '-' (a key or an alias), else the row's key
 };
 
 bool takes_value(FlagKind kind) { return kind != FlagKind::help && kind != FlagKind::dump_data; }
@@ -61,6 +62,7 @@ bool find_flag(std::string_view name, Flag& flag) {
         flag.setting = &s;
         flag.key = std::string(name);
         std::replace(flag.key.begin(), flag.key.end(), '-', '_');
+        if (!bpl::config_is_key(flag.key)) flag.key = s.key;
         return true;
     }
     return false;
