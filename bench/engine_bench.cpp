@@ -104,14 +104,15 @@ Config parsed(const char* text) {
     return cfg;
 }
 
-// The page's recipe for a 200-point circle: the fallback, then every point-cloud default of
-// the settings table (lab/url_params.cpp applies the same ones when the data becomes a cloud).
+// A 200-point circle, a 2-8-8-1 tanh net, and the page's point-cloud loss, batch and rate.
 Config circle_config() {
     Config cfg = parsed("data=circle&points=200&noise=0&train=50&seed=42&hidden=8,8&act=tanh");
     std::string error;
     config_parse(cfg, kCircleFallback, error);
-    for (const Setting& row : kSettings)
+    for (SettingId id : {SettingId::loss, SettingId::batch, SettingId::lr}) {
+        const Setting& row = setting_of(id);
         if (row.cloud_default_text) config_set(cfg, row.key, row.cloud_default_text, error);
+    }
     return cfg;
 }
 

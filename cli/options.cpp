@@ -147,12 +147,14 @@ void apply_cloud_defaults(CliOptions& opts) {
     }
 }
 
-// "lr=0.03, loss=bce" (empty when no setting has a cloud default).
+// "--lr 0.03, --loss bce" (empty when no setting has a cloud default).
 std::string cloud_defaults_text() {
     std::string text;
-    for (const bpl::Setting& row : bpl::kSettings)
-        if (row.cloud_default_text)
-            text += (text.empty() ? "" : ", ") + std::string(row.key) + "=" + row.cloud_default_text;
+    for (const bpl::Setting& row : bpl::kSettings) {
+        if (!row.cloud_default_text || !row.cli_flag || !*row.cli_flag) continue;
+        std::string_view flag = row.cli_flag;
+        text += (text.empty() ? "" : ", ") + std::string(flag.substr(0, flag.find(','))) + " " + row.cloud_default_text;
+    }
     return text;
 }
 

@@ -231,6 +231,21 @@ def check_clouds(c, tmp):
     _, other_seed, _ = c.run(*args, "--seed", "7")
     c.check("circle: --seed changes the run", other_seed != out and other_seed != "")
 
+    code, out, err = c.run("--data", "circle", "--epochs", "0", "--format", "json")
+    settings = json.loads(out)["settings"] if code == 0 else {}
+    code, help_text, _ = c.run("--help")
+    listed = help_text.split("point-cloud defaults: ")[-1].strip().rstrip(".")
+    defaults = dict(pair.split(" ", 1) for pair in listed.split(", ") if pair.startswith("--"))
+    names = {"--lr": "lr", "--activation": "activation", "--loss": "loss", "--batch": "batch"}
+    c.check("circle: --help lists the point-cloud defaults", code == 0 and set(defaults) >= {"--lr", "--loss"},
+            help_text[-300:])
+    c.check("circle: settings no flag gave take the point-cloud defaults", all(
+        str(settings.get(names.get(flag, flag[2:]))) == value for flag, value in defaults.items()), (defaults, settings))
+    code, out, err = c.run("--data", "circle", "--lr", "0.5", "--loss", "mse", "--epochs", "0", "--format", "json")
+    settings = json.loads(out)["settings"] if code == 0 else {}
+    c.check("circle: a given flag beats the point-cloud default", settings.get("lr") == 0.5 and
+            settings.get("loss") == "mse", settings)
+
     code, out, err = c.run(*CIRCLE, "--points", "150", "--train", "70", "--epochs", "20", "--print-every", "10",
                            "--format", "json")
     doc = json.loads(out) if code == 0 else {}
