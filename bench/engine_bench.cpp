@@ -131,18 +131,28 @@ std::vector<BenchCase> bench_cases() {
 int main(int argc, char** argv) {
     bool json = false;
     long long steady_epochs = 200000;
+    const char* only = "";   // --case: the nets whose name starts with this
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--json") == 0) {
             json = true;
         } else if (std::strcmp(argv[i], "--epochs") == 0 && i + 1 < argc) {
             steady_epochs = std::max(1000LL, std::atoll(argv[++i]));
+        } else if (std::strcmp(argv[i], "--case") == 0 && i + 1 < argc) {
+            only = argv[++i];
         } else {
-            std::fprintf(stderr, "usage: engine-bench [--json] [--epochs N]   (N: steady-state epochs timed per net, "
-                                 "in runs of about 1 ms; default 200000)\n");
+            std::fprintf(stderr, "usage: engine-bench [--json] [--epochs N] [--case NAME]   (N: steady-state epochs "
+                                 "timed per net, in runs of about 1 ms; default 200000. NAME: only the nets whose "
+                                 "name starts with it, e.g. 2-4-1)\n");
             return 2;
         }
     }
-    const std::vector<BenchCase> cases = bench_cases();
+    std::vector<BenchCase> cases;
+    for (const BenchCase& c : bench_cases())
+        if (std::strncmp(c.name, only, std::strlen(only)) == 0) cases.push_back(c);
+    if (cases.empty()) {
+        std::fprintf(stderr, "engine-bench: no net's name starts with '%s'\n", only);
+        return 2;
+    }
     if (json) std::printf("{\"steady_epochs\": %lld, \"first_runs\": %d, \"cases\": [", steady_epochs, kFirstRuns);
     for (size_t i = 0; i < cases.size(); ++i) {
         const BenchCase& c = cases[i];
