@@ -143,10 +143,11 @@ int main(int argc, char** argv) {
         print_help("xor-train");
         return 0;
     }
-    std::string notice;
-    if (bpl::config_clamp_batch(opts.config, notice)) std::fprintf(stderr, "xor-train: %s\n", notice.c_str());
+    std::string notice;   // a batch size over the training rows: said once the run is known to start
+    bpl::config_clamp_batch(opts.config, notice);
     bpl::Network net;
     if (!build_network(opts, net, error)) return fail(error);
+    if (!notice.empty()) std::fprintf(stderr, "xor-train: %s\n", notice.c_str());
     if (opts.dump_data) {
         report_data(opts, net);
         return 0;

@@ -416,6 +416,7 @@ def check_bad_input(c, tmp):
         (["--reg-rate", "-0.01"], ["reg_rate=-0.01", "out of range"]),
         (["--hidden", "0,4"], ["hidden=0,4", "0 alone means no hidden layer"]),
         (["--dump-data=1"], ["--dump-data", "takes no value"]),
+        (["--batch", "500", "--init", os.path.join(tmp, "missing.json")], ["cannot read", "missing.json"]),
         (["--reg_rate", "0.01"], ["unknown option --reg_rate"]),
         (["--hidden", "4", "--init", good], ["hidden=4 does not match", "6"]),
         (["--layers", "6,6", "--init", good], ["hidden=6,6 does not match"]),
