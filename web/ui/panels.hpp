@@ -27,7 +27,7 @@ void draw_formulas_panel(AppState& app);    // formula + the engine's numbers + 
 void draw_code_panel(AppState& app);        // NumPy transcription / engine calls; printed losses
 
 // ---- decision maps (web/ui/panel_maps.cpp, GL in web/render/map_renderer.cpp) ---------------------
-void draw_decision_map_panel(AppState& app);   // output over [−0.5, 1.5]², XOR points, 0.5 contour
+void draw_decision_map_panel(AppState& app);   // output over the data's square, its points, 0.5 contour
 void draw_neuron_maps_panel(AppState& app);    // one small map per hidden neuron
 
 // ---- insight tools (web/ui/panel_insights.cpp and one file per tab) ---------------------
