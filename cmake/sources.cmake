@@ -205,6 +205,7 @@ set(BPL_TEST_FILES
 set(BPL_BROWSER_TESTS
   ${CMAKE_SOURCE_DIR}/tests/browser/a11y.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/api.test.mjs
+  ${CMAKE_SOURCE_DIR}/tests/browser/clouds.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/csp.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/data_keys.test.mjs
   ${CMAKE_SOURCE_DIR}/tests/browser/embed.test.mjs
