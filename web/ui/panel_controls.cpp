@@ -433,9 +433,11 @@ static void draw_regularization(AppState& app) {
 static void draw_share(AppState& app) {
     float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
     if (ImGui::Button("Copy link", ImVec2(half, 0))) app.host->copy_link(params_query(app), false);
+    layout_report_item("copyLink");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A link that reproduces these settings");
     ImGui::SameLine();
     if (ImGui::Button("Copy embed code", ImVec2(half, 0))) app.host->copy_link(embed_query(app), true);
+    layout_report_item("copyEmbed");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("An <iframe> snippet for your own page");
 }
 
