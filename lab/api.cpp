@@ -46,6 +46,19 @@ bool load_weights(AppState& app, std::string_view text, std::string& error) {
     return true;
 }
 
+// The followed point (a table's row, a cloud's point): its inputs, target, output and set, so a
+// reader hears one point without a row per point; null while a table follows all rows.
+std::string point_json(const AppState& app) {
+    const bpl::Dataset& d = app.net.data;
+    const int p = app.selected_row;
+    if (p < 0 || p >= d.samples) return "null";
+    const size_t i = size_t(p);
+    const double output = bpl::network_eval(app.net, d.x[2 * i], d.x[2 * i + 1]);
+    return "{\"index\":" + std::to_string(p) + ",\"x\":[" + json_number(d.x[2 * i]) + "," +
+           json_number(d.x[2 * i + 1]) + "],\"target\":" + json_number(d.y[i]) +
+           ",\"output\":" + json_number(app.net.diverged ? NAN : output) + ",\"train\":" + json_bool(p < d.train) + "}";
+}
+
 }   // namespace
 
 std::string api_state_json(const AppState& app) {
@@ -76,7 +89,7 @@ std::string api_state_json(const AppState& app) {
            ",\"testLoss\":" + loss_or_null(e.test_loss, e.test_count) +
            ",\"trainAccuracy\":" + accuracy(e.train_right, e.train_count) +
            ",\"testAccuracy\":" + accuracy(e.test_right, e.test_count) +
-           ",\"selectedPoint\":" + std::to_string(app.selected_row) +
+           ",\"selectedPoint\":" + std::to_string(app.selected_row) + ",\"point\":" + point_json(app) +
            ",\"fps\":" + json_number(std::round(app.fps * 10) / 10) +
            ",\"frameMs\":" + json_number(std::round(app.frame_ms * 100) / 100) +
            ",\"epochsLastFrame\":" + std::to_string(app.epochs_last_frame) +

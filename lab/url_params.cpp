@@ -354,9 +354,9 @@ std::string param_text(const AppState& app, const bpl::Setting& row) {
         case bpl::SettingId::seed: return std::to_string(c.seed);
         case bpl::SettingId::batch: return bpl::config_batch_string(c);
         case bpl::SettingId::data: return bpl::data_info(c.data.kind).name;
-        case bpl::SettingId::targets: {
-            char bits[5] = "0110";   // the default: not in a link unless a custom table
-            if (c.data.kind == bpl::DataKind::custom_table) bpl::data_targets_text(c.data.targets, bits);
+        case bpl::SettingId::targets: {   // any table's targets (a cloud: the default); linked only when custom
+            char bits[5] = "0110";
+            if (!app.net.data.cloud) bpl::data_targets_text(bpl::data_table_targets(c.data), bits);
             return bits;
         }
         case bpl::SettingId::points: return std::to_string(c.data.points);
@@ -394,6 +394,7 @@ std::string link_query(const AppState& app, bool for_embed) {
     for (const bpl::Setting& row : bpl::kSettings) {
         // The followed sample: row= on a truth table, point= on a point cloud.
         if (row.id == (app.net.data.cloud ? bpl::SettingId::row : bpl::SettingId::point)) continue;
+        if (row.id == bpl::SettingId::targets && app.config.data.kind != bpl::DataKind::custom_table) continue;
         bool embed_key = for_embed && (row.id == bpl::SettingId::embed || row.id == bpl::SettingId::theme);
         std::string text = for_embed && row.id == bpl::SettingId::embed ? "1" : param_text(app, row);
         // A point cloud's own defaults are what reading the link back would apply.

@@ -740,3 +740,13 @@ TEST_CASE("a point cloud takes its own defaults for the keys not given, and XOR 
     CHECK(lab.app.config.lr == 0.1);
     CHECK(lab.app.config.batch == bpl::BatchMode::full);
 }
+
+TEST_CASE("state().params.targets names the table's targets; only a custom table links them") {
+    Lab lab;
+    REQUIRE(apply_param(lab.app, "data", "and"));
+    CHECK(param_value_json(lab.app, "targets") == "\"0001\"");
+    CHECK(params_query(lab.app).find("targets=") == std::string::npos);
+    REQUIRE(apply_param(lab.app, "targets", "1011"));
+    CHECK(param_value_json(lab.app, "data") == "\"custom\"");
+    CHECK(params_query(lab.app).find("targets=1011") != std::string::npos);
+}

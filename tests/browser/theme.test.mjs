@@ -5,7 +5,7 @@
 // equal to the canvas's table in web/ui/theme_colors.hpp), never retyped here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, newContext, frames, until, screenshotPath, decodePng, WAIT_MS }
+import { startServer, launchBrowser, openPage, newContext, frames, until, screenshotPath, decodePng, WAIT_MS, layout }
   from './lib.mjs';
 
 let server, browser;
@@ -13,10 +13,11 @@ before(async () => { server = await startServer(); browser = await launchBrowser
 after(async () => { await browser?.close(); await server?.close(); });
 
 // At 1280×800 the full layout leaves the page background showing between the panels here, and
-// the decision map and the "Copy embed code" button are here (web/ui/layout.cpp, panel_controls.cpp).
+// the decision map is here (web/ui/layout.cpp); the controls panel, scrolled to its end, shows the
+// "Copy embed code" button where the layout report says (web/ui/panel_controls.cpp).
 const PAGE_GAP = [3, 400];
 const DECISION_MAP = [975, 155, 1205, 385];
-const COPY_EMBED_BUTTON = [229, 638];
+const CONTROLS_PANEL = [160, 600];   // a point inside the controls panel, 1280 x 800
 
 const hexRgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 const cssRgb = (text) => text.match(/\d+/g).slice(0, 3).map(Number);
@@ -186,9 +187,15 @@ test('the copy-embed code carries the theme, and its link opens in that theme', 
   });
   async function copyEmbed() {
     const before = await page.evaluate(() => window.copied.length);
-    await page.mouse.move(...COPY_EMBED_BUTTON);
+    // The button sits at the end of the controls panel: scrolled into view, then found where drawn.
+    await page.mouse.move(...CONTROLS_PANEL);
+    await page.mouse.wheel(0, 2000);
     await frames(page, 3);
-    await page.mouse.click(...COPY_EMBED_BUTTON);
+    const b = (await layout(page)).parts.copyEmbed;
+    const at = [b.x + b.w / 2, b.y + b.h / 2];
+    await page.mouse.move(...at);
+    await frames(page, 3);
+    await page.mouse.click(...at);
     await until(page, (n) => window.copied.length > n, before);
     return page.evaluate(() => window.copied[window.copied.length - 1]);
   }
