@@ -19,10 +19,10 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
     return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
-// 2 -> 1..32 (1 to 4 times) -> 1, sizes matching the vectors, every number finite.
+// 2 -> 1..32 (0 to 4 times) -> 1, sizes matching the vectors, every number finite.
 void check_shapes(const bpl::WeightsFile& file) {
     const size_t count = file.layers.size();
-    require(count >= 2 && count <= static_cast<size_t>(bpl::kMaxLayers), "layer count out of range");
+    require(count >= 1 && count <= static_cast<size_t>(bpl::kMaxLayers), "layer count out of range");
     int fan_in = bpl::kInputs;
     for (size_t l = 0; l < count; ++l) {
         const bpl::LayerWeights& layer = file.layers[l];
