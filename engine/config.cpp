@@ -15,7 +15,8 @@ bool operator==(const Config& a, const Config& b) {
            a.optimizer == b.optimizer && a.lr == b.lr && a.momentum == b.momentum && a.beta2 == b.beta2 &&
            a.adam_epsilon == b.adam_epsilon && a.init == b.init && a.seed == b.seed && a.batch == b.batch &&
            (a.batch != BatchMode::minibatch || a.batch_size == b.batch_size) && a.data.kind == b.data.kind &&
-           a.data.targets == b.data.targets && a.data.points == b.data.points && a.data.noise == b.data.noise &&
+           (a.data.kind != DataKind::custom_table || a.data.targets == b.data.targets) &&   // a named table's are its own
+           a.data.points == b.data.points && a.data.noise == b.data.noise &&
            a.data.train == b.data.train && a.reg == b.reg && a.reg_rate == b.reg_rate;
 }
 
